@@ -1,0 +1,1 @@
+"""Cross-document linking: copies, timeline, claims, entities. Works on stage objects only."""
