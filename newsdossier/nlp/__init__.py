@@ -1,0 +1,1 @@
+"""The per-document NLP stage: spaCy pipeline, extractors as components, stage objects out."""
