@@ -1,0 +1,194 @@
+"""``newsdossier build``: ingest → clean → annotate (per document, resumable) → link → store → outputs.
+
+The per-document stage runs in batches, each batch saved in one store transaction as it finishes,
+so a build killed at any point and started again only redoes unfinished batches and ends with
+the same dossier. The cross-document stage is recomputed from the store every time: it is
+deterministic, so identical inputs give an identical ``dossier.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsdossier.model import Annotated, Document, Dossier, RawRecord, Rejection
+from newsdossier.settings import Options
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    out_dir: Path
+    documents: int
+    rejections: tuple[Rejection, ...]
+    dossier: Dossier
+    outputs: dict[str, Path]
+    seconds: float
+    annotated_now: int  # documents annotated in this run (the rest came from the store)
+
+
+def build(inputs: Sequence[str], out_dir: str | Path, options: Options = Options()) -> BuildResult:
+    """Build the dossier of ``inputs`` into ``out_dir``. Raises InputNotFound before doing anything."""
+    from newsdossier.ingest import expand_inputs
+
+    started = time.perf_counter()
+    expand_inputs(inputs)  # fail fast on a missing path, before any output is created
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+
+    records, rejections = _ingest(inputs, options)
+    documents, clean_rejections = _clean(records)
+    rejections += clean_rejections
+
+    from newsdossier.store import Store
+
+    store = Store.open(out / "dossier.sqlite")
+    try:
+        store.save_rejections(rejections)
+        annotated_now = _annotate_missing(store, documents, options)
+        wanted = {d.id for d in documents}
+        annotated = sorted((a for a in store.load_annotated() if a.doc.id in wanted), key=lambda a: (a.doc.path, a.doc.id))
+        dossier = link(annotated, rejections)
+        store.save_links(dossier)
+    finally:
+        store.close()
+
+    from newsdossier.dossier import write_outputs
+
+    outputs = write_outputs(dossier, out)
+    outputs["store"] = out / "dossier.sqlite"
+    return BuildResult(
+        out_dir=out,
+        documents=len(dossier.documents),
+        rejections=tuple(rejections),
+        dossier=dossier,
+        outputs=outputs,
+        seconds=time.perf_counter() - started,
+        annotated_now=annotated_now,
+    )
+
+
+def _ingest(inputs: Sequence[str], options: Options) -> tuple[list[RawRecord], list[Rejection]]:
+    from newsdossier.ingest import read_inputs
+
+    records: list[RawRecord] = []
+    rejections: list[Rejection] = []
+    for item in read_inputs(inputs, options, stdin=sys.stdin):
+        (rejections if isinstance(item, Rejection) else records).append(item)
+    return records, rejections
+
+
+def _clean(records: Sequence[RawRecord]) -> tuple[list[Document], list[Rejection]]:
+    """Clean every record against the corpus-wide line statistics; one document per distinct id."""
+    from newsdossier.clean import CorpusStats, clean_record
+
+    stats = CorpusStats.from_texts(r.text for r in records)
+    documents: dict[str, Document] = {}
+    rejections: list[Rejection] = []
+    for record in records:
+        result = clean_record(record, stats)
+        if isinstance(result, Rejection):
+            rejections.append(result)
+        else:
+            documents.setdefault(result.id, result)
+    return sorted(documents.values(), key=lambda d: (d.path, d.id)), rejections
+
+
+def _annotate_missing(store, documents: Sequence[Document], options: Options) -> int:
+    """Annotate the documents the store does not hold yet (same id and same cleaned text); save batch by batch."""
+    stored = {a.doc.id: a.doc.text for a in store.load_annotated()}
+    todo = [d for d in documents if stored.get(d.id) != d.text]
+    batches = [todo[i : i + options.batch_size] for i in range(0, len(todo), options.batch_size)]
+    with _progress(options, len(todo)) as advance:
+        for annotated in _run_batches(batches, options):
+            store.save_annotated(annotated)
+            advance(len(annotated))
+    return len(todo)
+
+
+def _run_batches(batches: list[list[Document]], options: Options) -> Iterator[list[Annotated]]:
+    from newsdossier.nlp.pipeline import annotate_batch
+
+    if options.workers <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield annotate_batch(batch, options.pipeline, options.dct)
+        return
+    with ProcessPoolExecutor(max_workers=options.workers) as pool:
+        futures = [pool.submit(annotate_batch, batch, options.pipeline, options.dct) for batch in batches]
+        for future in futures:
+            yield future.result()
+
+
+class _progress:
+    """A rich progress bar on stderr for long runs (only on a terminal, and only when asked)."""
+
+    def __init__(self, options: Options, total: int) -> None:
+        self.enabled = options.progress and total > 0 and sys.stderr.isatty()
+        self.total = total
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda n: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("annotating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+        )
+        self.bar.__enter__()
+        task = self.bar.add_task("annotate", total=self.total)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self.bar.__exit__(*exc)
+
+
+def link(annotated: Sequence[Annotated], rejections: Sequence[Rejection]) -> Dossier:
+    """The cross-document stage: copy groups first, since every source count depends on them."""
+    groups = _linker("newsdossier.link.copies", "find_duplicates", annotated)
+    timeline = _linker("newsdossier.link.timeline", "build_timeline", annotated, groups)
+    claims = _linker("newsdossier.link.claims", "build_claims", annotated, groups)
+    entities = _linker("newsdossier.link.entities", "resolve_entities", annotated)
+    quotes = tuple(q for a in annotated for q in a.quotes)
+    return Dossier(
+        documents=tuple(a.doc for a in annotated),
+        rejections=tuple(sorted(rejections, key=lambda r: (r.path, r.stage, r.reason))),
+        duplicates=tuple(groups),
+        timeline=tuple(timeline),
+        claims=tuple(claims),
+        entities=tuple(entities),
+        quotes=quotes,
+    )
+
+
+# Linkers that exist in this version; each is a pure function of the annotated documents.
+LINKERS = frozenset()
+
+
+def _linker(module_name: str, function: str, *args):
+    if module_name not in LINKERS:
+        return []
+    module = __import__(module_name, fromlist=[function])
+    return list(getattr(module, function)(*args))
+
+
+def print_summary(result: BuildResult) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=False)
+    d = result.dossier
+    table = Table(title=f"newsdossier build — {result.seconds:.1f} s", show_header=False)
+    table.add_row("documents", str(result.documents))
+    table.add_row("annotated this run", str(result.annotated_now))
+    reasons = Counter(r.reason for r in result.rejections)
+    table.add_row("rejections", ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items())) or "0")
+    for key in ("duplicates", "timeline", "claims", "entities", "quotes"):
+        table.add_row(key, str(len(getattr(d, key))))
+    for name, path in sorted(result.outputs.items()):
+        table.add_row(name, str(path))
+    console.print(table)

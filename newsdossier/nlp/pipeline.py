@@ -1,0 +1,141 @@
+"""The per-document stage: a pure function from a batch of Documents to Annotated documents.
+
+``annotate_batch`` has no side effects beyond a per-process cache of the loaded spaCy pipeline
+(one model load per worker), so it runs unchanged in a process pool today and as a Ray Data
+``map_batches`` function later. The only importer of spaCy outside the extractor components.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsdossier.errors import ModelError
+from newsdossier.model import Annotated, Document, Mention, Span
+from newsdossier.nlp import extensions
+
+SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "models" / "en_newsdossier"
+
+# Rule-based components added after the statistical ones, in this order: (module, factory name).
+# The module import registers the factory with spaCy.
+RULE_COMPONENTS: tuple[tuple[str, str], ...] = ()
+
+SENTENCE_SOURCES = ("senter", "parser", "sentencizer")
+
+# spaCy NER labels folded to the dossier's entity types.
+LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "NORP": None}
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str = "default") -> Language:
+    """Load a spaCy pipeline once per process: "default" (shipped, else blank English), "blank", or any installed one."""
+    extensions.register()
+    if name == "blank" or (name == "default" and not SHIPPED_MODEL.is_dir()):
+        nlp = spacy.blank("en")
+    else:
+        target = SHIPPED_MODEL if name == "default" else name
+        try:
+            nlp = spacy.load(target)
+        except OSError as exc:
+            raise ModelError(f"cannot load spaCy pipeline {target!s}: {exc}") from exc
+    if not any(pipe in nlp.pipe_names for pipe in SENTENCE_SOURCES):
+        nlp.add_pipe("sentencizer", first=True)
+    for module_name, factory in RULE_COMPONENTS:
+        importlib.import_module(module_name)
+        if factory not in nlp.pipe_names:
+            nlp.add_pipe(factory, last=True)
+    return nlp
+
+
+def paragraphs_of(text: str) -> tuple[Span, ...]:
+    """Paragraph spans: stretches between blank lines, trimmed of surrounding whitespace."""
+    spans = []
+    start = 0
+    for brk in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        spans.extend(_trimmed(text, start, end))
+        if brk:
+            start = brk.end()
+    return tuple(spans)
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span]:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return []
+    lead = len(chunk) - len(chunk.lstrip())
+    return [Span(start + lead, start + lead + len(stripped))]
+
+
+def sentences_of(doc: Doc, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
+    """spaCy's sentences, also split at paragraph boundaries so none spans two paragraphs."""
+    text = doc.text
+    spans: list[Span] = []
+    for sent in doc.sents:
+        for para in paragraphs:
+            start, end = max(sent.start_char, para.start), min(sent.end_char, para.end)
+            if start < end:
+                spans.extend(_trimmed(text, start, end))
+    return tuple(spans)
+
+
+def _process(nlp: Language, text: str, dct: str | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc.user_data[extensions.DCT_KEY] = dct
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def annotate_document(nlp: Language, document: Document, default_dct: str | None = None) -> Annotated:
+    """Annotate one document; infer its publication date from the text when the source gives none."""
+    dct = document.published or default_dct
+    doc = _process(nlp, document.text, dct)
+    if document.published is None:
+        inferred = _infer_published(doc)
+        if inferred is not None:
+            document = dataclasses.replace(
+                document,
+                published=inferred.value,
+                published_basis="inferred",
+                published_evidence=inferred.evidence,
+            )
+            doc = _process(nlp, document.text, inferred.value)
+    paragraphs = paragraphs_of(document.text)
+    return Annotated(
+        doc=document,
+        sentences=sentences_of(doc, paragraphs),
+        paragraphs=paragraphs,
+        timexes=tuple(s._.timex for s in doc.spans.get("timex", ()) if s._.timex is not None),
+        quantities=tuple(s._.quantity for s in doc.spans.get("quantities", ()) if s._.quantity is not None),
+        mentions=tuple(
+            Mention(e.start_char, e.end_char, e.text, LABELS[e.label_]) for e in doc.ents if LABELS.get(e.label_)
+        ),
+    )
+
+
+def _infer_published(doc: Doc):
+    """The publication date the text implies, from timexes tagged without a DCT (None if none or no tagger)."""
+    if "timex" not in doc.spans:
+        return None
+    from newsdossier.nlp.pubdate import infer_published
+
+    timexes = [s._.timex for s in doc.spans["timex"] if s._.timex is not None]
+    return infer_published(doc.text, timexes)
+
+
+def annotate_batch(documents: Sequence[Document], pipeline: str = "default", dct: str | None = None) -> list[Annotated]:
+    """The per-document stage: pure in its inputs, one pipeline load per process."""
+    nlp = load_pipeline(pipeline)
+    return [annotate_document(nlp, d, dct) for d in documents]
