@@ -1,0 +1,356 @@
+"""The SQLite store: the only module that imports :mod:`sqlite3`.
+
+Rows are dicts, ids come from content, every write is one transaction, and the schema is built by
+the numbered migrations in :mod:`newsdossier.store.migrations`. The database runs in WAL mode, so a
+process killed at any point leaves the store as of its last committed batch.
+
+    store = Store.open("out/dossier.sqlite")
+    store.save_annotated(batch)           # one transaction per batch, upsert by document id
+    store.save_links(dossier)             # cross-document results, replaced as a whole
+    dossier = store.load_dossier()
+    store.close()
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from newsdossier.errors import StoreError
+from newsdossier.model import (
+    Annotated,
+    Claim,
+    Document,
+    Dossier,
+    DuplicateGroup,
+    Entity,
+    Evidence,
+    Quote,
+    Rejection,
+    TimelineEntry,
+    as_dict,
+    content_id,
+)
+from newsdossier.store.codec import from_dict, to_json
+from newsdossier.store.migrations import (
+    ANNOTATION_COLUMNS,
+    APPLICATION_ID,
+    DOCUMENT_COLUMNS,
+    LINK_TABLES,
+    MIGRATIONS,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000  # wait this long for another writer (e.g. a second build) before failing
+ROWID_MASK = (1 << 63) - 1  # sentence rowids are content hashes cut to SQLite's positive int64 range
+DEFAULT_SEARCH_LIMIT = 20
+
+# Dossier attribute -> the stage class of its items, for the cross-document tables.
+LINK_TYPES: dict[str, type] = {
+    "duplicates": DuplicateGroup,
+    "timeline": TimelineEntry,
+    "claims": Claim,
+    "entities": Entity,
+    "quotes": Quote,
+}
+assert tuple(LINK_TYPES) == LINK_TABLES
+
+# Tables and the key that orders them, for :meth:`Store.dump`.
+_DUMP_ORDER = {
+    "migrations": "id",
+    "documents": "id",
+    "annotations": "doc",
+    "sentences": "id",
+    "rejections": "id",
+    "meta": "key",
+    **{table: "position" for table in LINK_TABLES},
+}
+
+
+def sentence_rowid(doc: str, start: int, end: int) -> int:
+    """The integer id of a sentence row, derived from its document and offsets (FTS5 needs integers)."""
+    return int(content_id(doc, str(start), str(end)), 16) & ROWID_MASK
+
+
+def rejection_id(rejection: Rejection) -> str:
+    return content_id(rejection.path, rejection.stage, rejection.reason, rejection.detail)
+
+
+class Store:
+    """A newsdossier store on one SQLite file. Open with :meth:`Store.open`; usable as a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self._conn = conn
+        self.path = path
+
+    # --- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating and migrating as needed) the store at ``path``; ``":memory:"`` works too.
+
+        Raises :class:`StoreError` for a file that is not a newsdossier store, or one written by a
+        newer version (a schema with migrations this version does not know).
+        """
+        name = str(path)
+        if name != ":memory:":
+            _check_header(Path(name))
+        try:
+            conn = sqlite3.connect(name, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {name}: {exc}") from exc
+        conn.row_factory = _dict_row
+        store = cls(conn, name)
+        try:
+            store._configure()
+            store._migrate()
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"{name} is not a usable newsdossier store: {exc}") from exc
+        except StoreError:
+            conn.close()
+            raise
+        return store
+
+    def _configure(self) -> None:
+        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: safe against a killed process
+
+    def _migrate(self) -> None:
+        app_id = self._conn.execute("PRAGMA application_id").fetchone()["application_id"]
+        tables = self._conn.execute("SELECT count(*) AS n FROM sqlite_master").fetchone()["n"]
+        if app_id == 0 and tables == 0:
+            with self.transaction():
+                self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self._conn.execute("CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        elif app_id != APPLICATION_ID:
+            raise StoreError(f"{self.path} is a SQLite database but not a newsdossier store")
+        applied = self._conn.execute("SELECT coalesce(max(id), 0) AS n FROM migrations").fetchone()["n"]
+        if applied > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema version {applied}, newer than this newsdossier "
+                f"({len(MIGRATIONS)}); upgrade newsdossier or build into a new folder"
+            )
+        for number, migration in enumerate(MIGRATIONS[applied:], start=applied + 1):
+            with self.transaction():
+                migration(self._conn)
+                self._conn.execute("INSERT INTO migrations (id, name) VALUES (?, ?)", (number, migration.__name__))
+
+    @property
+    def schema_version(self) -> int:
+        return self._conn.execute("SELECT max(id) AS n FROM migrations").fetchone()["n"]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything inside commits together or not at all."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to the store {self.path}: {exc}") from exc
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- per-document results ---------------------------------------------------------------
+
+    def annotated_ids(self) -> set[str]:
+        """Ids of the documents already annotated (a resumed build skips them)."""
+        return {row["doc"] for row in self._conn.execute("SELECT doc FROM annotations")}
+
+    def save_annotated(self, batch: Sequence[Annotated]) -> None:
+        """Upsert documents with their annotations and sentences, the whole batch in one transaction."""
+        with self.transaction() as conn:
+            for annotated in batch:
+                doc_row = _document_row(annotated.doc)
+                _upsert(conn, "documents", doc_row, key="id")
+                _upsert(conn, "annotations", _annotation_row(annotated), key="doc")
+                _replace_sentences(conn, annotated)
+
+    def save_documents(self, docs: Sequence[Document]) -> None:
+        """Upsert documents alone (without annotations), in one transaction."""
+        with self.transaction() as conn:
+            for doc in docs:
+                _upsert(conn, "documents", _document_row(doc), key="id")
+
+    def load_annotated(self) -> list[Annotated]:
+        """Every annotated document, ordered by input path then id."""
+        rows = self._conn.execute(
+            "SELECT d.*, "
+            + ", ".join(f"a.{c} AS a_{c}" for c in ANNOTATION_COLUMNS)
+            + ", a.extra AS a_extra FROM documents d JOIN annotations a ON a.doc = d.id ORDER BY d.path, d.id"
+        )
+        return [_annotated_from_row(row) for row in rows]
+
+    def load_documents(self) -> list[Document]:
+        """Every stored document, ordered by input path then id."""
+        rows = self._conn.execute("SELECT * FROM documents ORDER BY path, id")
+        return [_document_from_row(row) for row in rows]
+
+    def save_rejections(self, rejections: Sequence[Rejection]) -> None:
+        """Record rejections (keyed by their content, so recording one twice keeps one row)."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO rejections (id, path, stage, reason, detail) VALUES (?, ?, ?, ?, ?)",
+                [(rejection_id(r), r.path, r.stage, r.reason, r.detail) for r in rejections],
+            )
+
+    def load_rejections(self) -> list[Rejection]:
+        rows = self._conn.execute("SELECT path, stage, reason, detail FROM rejections ORDER BY path, stage, reason, detail")
+        return [Rejection(**row) for row in rows]
+
+    # --- cross-document results -------------------------------------------------------------
+
+    def save_links(self, dossier: Dossier) -> None:
+        """Replace the cross-document results and ``meta`` with the dossier's, in one transaction."""
+        with self.transaction() as conn:
+            for table in LINK_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+                rows = []
+                for position, item in enumerate(getattr(dossier, table)):
+                    data = to_json(as_dict(item))
+                    rows.append((position, content_id(data), data))
+                conn.executemany(f"INSERT INTO {table} (position, id, data) VALUES (?, ?, ?)", rows)
+            conn.execute("DELETE FROM meta")
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [(key, to_json(value)) for key, value in sorted(dossier.meta.items())],
+            )
+
+    def load_dossier(self) -> Dossier:
+        """The whole dossier: stored documents and rejections with the last saved cross-document results."""
+        links: dict[str, Any] = {}
+        for table, cls in LINK_TYPES.items():
+            rows = self._conn.execute(f"SELECT data FROM {table} ORDER BY position")
+            links[table] = tuple(from_dict(cls, json.loads(row["data"])) for row in rows)
+        meta = {row["key"]: json.loads(row["value"]) for row in self._conn.execute("SELECT * FROM meta ORDER BY key")}
+        return Dossier(
+            documents=tuple(self.load_documents()),
+            rejections=tuple(self.load_rejections()),
+            meta=meta,
+            **links,
+        )
+
+    # --- search and inspection --------------------------------------------------------------
+
+    def search(self, query: str, limit: int = DEFAULT_SEARCH_LIMIT) -> list[Evidence]:
+        """Sentences containing every word of ``query`` (full-text, case- and accent-insensitive), best first."""
+        words = re.findall(r"\w+", query)
+        if not words:
+            return []
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        rows = self._conn.execute(
+            'SELECT s.doc, s.start, s."end", s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid '
+            "WHERE sentences_fts MATCH ? ORDER BY f.rank, s.doc, s.start LIMIT ?",
+            (match, limit),
+        )
+        return [Evidence(**row) for row in rows]
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table (full-text index aside), in key order: two equal dumps are equal stores."""
+        return {
+            table: self._conn.execute(f"SELECT * FROM {table} ORDER BY {key}").fetchall()
+            for table, key in _DUMP_ORDER.items()
+        }
+
+    def check(self) -> None:
+        """Raise :class:`StoreError` unless the database and its full-text index are intact."""
+        try:
+            result = self._conn.execute("PRAGMA integrity_check").fetchone()["integrity_check"]
+            self._conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path} is damaged: {exc}") from exc
+        if result != "ok":
+            raise StoreError(f"{self.path} is damaged: {result}")
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
+    return {col[0]: value for col, value in zip(cursor.description, row, strict=True)}
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc}") from exc
+    if head and head != SQLITE_HEADER:
+        raise StoreError(f"{path} is not a newsdossier store (not a SQLite database)")
+
+
+def _upsert(conn: sqlite3.Connection, table: str, row: dict[str, Any], key: str) -> None:
+    columns = ", ".join(f'"{c}"' for c in row)
+    marks = ", ".join("?" for _ in row)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in row if c != key)
+    conn.execute(
+        f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT ({key}) DO UPDATE SET {updates}",
+        tuple(row.values()),
+    )
+
+
+def _document_row(doc: Document) -> dict[str, Any]:
+    data = as_dict(doc)
+    row = {column: data.pop(column, None) for column in DOCUMENT_COLUMNS}
+    row["removed"] = to_json(row["removed"] or [])
+    row["extra"] = to_json(data)
+    return row
+
+
+def _document_from_row(row: dict[str, Any]) -> Document:
+    data = json.loads(row["extra"])
+    data.update({column: row[column] for column in DOCUMENT_COLUMNS})
+    data["removed"] = json.loads(row["removed"])
+    return from_dict(Document, data)
+
+
+def _annotation_row(annotated: Annotated) -> dict[str, Any]:
+    data = as_dict(annotated)
+    del data["doc"]
+    row: dict[str, Any] = {"doc": annotated.doc.id}
+    row.update({column: to_json(data.pop(column, [])) for column in ANNOTATION_COLUMNS})
+    row["extra"] = to_json(data)
+    return row
+
+
+def _annotated_from_row(row: dict[str, Any]) -> Annotated:
+    data = json.loads(row["a_extra"])
+    data.update({column: json.loads(row[f"a_{column}"]) for column in ANNOTATION_COLUMNS})
+    return from_dict(Annotated, data, doc=_document_from_row(row))
+
+
+def _replace_sentences(conn: sqlite3.Connection, annotated: Annotated) -> None:
+    doc = annotated.doc
+    wanted = {
+        sentence_rowid(doc.id, s.start, s.end): (doc.id, s.start, s.end, doc.text[s.start : s.end])
+        for s in annotated.sentences
+    }
+    have = {row["id"] for row in conn.execute("SELECT id FROM sentences WHERE doc = ?", (doc.id,))}
+    conn.executemany("DELETE FROM sentences WHERE id = ?", [(i,) for i in have - wanted.keys()])
+    conn.executemany(
+        'INSERT INTO sentences (id, doc, start, "end", text) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+        [(i, *wanted[i]) for i in sorted(wanted.keys() - have)],
+    )

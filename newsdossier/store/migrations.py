@@ -1,0 +1,119 @@
+"""The store's schema, built by numbered migrations recorded in the ``migrations`` table.
+
+Each migration is a function taking the connection, run once inside its own transaction, in
+order; its number and name are recorded when it succeeds. Add a new function at the end of
+:data:`MIGRATIONS` to change the schema; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+APPLICATION_ID = 0x4E444F53  # "NDOS": marks a SQLite file as a newsdossier store (PRAGMA application_id)
+
+# The cross-document result tables: one row per item, in dossier order, the item as JSON.
+LINK_TABLES = ("duplicates", "timeline", "claims", "entities", "quotes")
+
+# The per-document annotation kinds kept as JSON columns of ``annotations`` (fields of Annotated).
+ANNOTATION_COLUMNS = ("sentences", "paragraphs", "timexes", "quantities", "mentions", "quotes")
+
+# Document fields kept as their own columns; any field added to Document later goes in ``extra``.
+DOCUMENT_COLUMNS = (
+    "id",
+    "path",
+    "title",
+    "published",
+    "published_basis",
+    "author",
+    "outlet",
+    "text",
+    "removed",
+    "url",
+    "format",
+    "published_evidence",
+)
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            title TEXT,
+            published TEXT,
+            published_basis TEXT,
+            author TEXT,
+            outlet TEXT,
+            text TEXT NOT NULL,
+            removed TEXT NOT NULL DEFAULT '[]',  -- JSON list of {text, reason, line}
+            url TEXT,
+            format TEXT NOT NULL DEFAULT 'text',
+            published_evidence TEXT,
+            extra TEXT NOT NULL DEFAULT '{}'  -- JSON object: Document fields newer than this schema
+        )"""
+    )
+    conn.execute("CREATE INDEX documents_path ON documents (path, id)")
+    columns = ",\n".join(f"{name} TEXT NOT NULL DEFAULT '[]'" for name in ANNOTATION_COLUMNS)
+    conn.execute(
+        f"""CREATE TABLE annotations (
+            doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            {columns},
+            extra TEXT NOT NULL DEFAULT '{{}}'
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,  -- derived from (doc, start, end): see database.sentence_rowid
+            doc TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX sentences_doc ON sentences (doc, start)")
+    conn.execute(
+        """CREATE VIRTUAL TABLE sentences_fts USING fts5(
+            text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        )"""
+    )
+    conn.execute(
+        """CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+            INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER sentences_au AFTER UPDATE ON sentences BEGIN
+            INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+        END"""
+    )
+    conn.execute(
+        """CREATE TABLE rejections (
+            id TEXT PRIMARY KEY,  -- content_id(path, stage, reason, detail)
+            path TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            detail TEXT NOT NULL
+        )"""
+    )
+    for table in LINK_TABLES:
+        conn.execute(
+            f"""CREATE TABLE {table} (
+                position INTEGER PRIMARY KEY,  -- order in the dossier
+                id TEXT NOT NULL,  -- content_id of the item's JSON
+                data TEXT NOT NULL  -- the item as JSON (model.as_dict)
+            )"""
+        )
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)  -- value is JSON")
+
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# Migration number N is MIGRATIONS[N - 1].
+MIGRATIONS: tuple[Migration, ...] = (m001_initial,)

@@ -1,0 +1,237 @@
+"""The SQLite store: round trips, idempotent re-runs, full-text search, refusing foreign files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsdossier.errors import StoreError
+from newsdossier.model import (
+    Annotated,
+    Claim,
+    ClaimValue,
+    Document,
+    Dossier,
+    DuplicateGroup,
+    Entity,
+    Evidence,
+    Mention,
+    MentionRef,
+    Quantity,
+    Quote,
+    Rejection,
+    RemovedLine,
+    Span,
+    TimelineEntry,
+    Timex,
+)
+from newsdossier.store import Store
+
+
+def make_doc(doc_id: str, text: str, path: str | None = None, **fields: object) -> Document:
+    base = dict(title=None, published=None, published_basis=None, author=None, outlet=None)
+    base.update(fields)
+    return Document(id=doc_id, path=path or f"in/{doc_id}.txt", text=text, **base)  # type: ignore[arg-type]
+
+
+def sentences_of(text: str) -> tuple[Span, ...]:
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "." and (i + 1 == len(text) or text[i + 1] == " "):
+            spans.append(Span(start, i + 1))
+            start = i + 2
+    return tuple(spans)
+
+
+def make_annotated(doc: Document, **kinds: object) -> Annotated:
+    return Annotated(doc, sentences_of(doc.text), (Span(0, len(doc.text)),), **kinds)  # type: ignore[arg-type]
+
+
+TEXT = "Shusha was taken on 8 November 2020. More than 300 settlements were liberated, the ministry said."
+
+ANNOTATED = [
+    make_annotated(make_doc("a1", "Plain text only.")),
+    make_annotated(
+        make_doc(
+            "b2",
+            TEXT,
+            title="Victory — Day «2020»",
+            published="2021-11-08",
+            published_basis="metadata",
+            author="Yasir Rehman",
+            outlet="Example News",
+            removed=(RemovedLine("Notify of", "comment-widget", 3), RemovedLine("Source: TRT", "source-trailer", 9)),
+            url="https://example.org/a?b=1",
+            format="html",
+            published_evidence="2021-11-08 16:51",
+        ),
+        timexes=(Timex(20, 35, "8 November 2020", "DATE", "2020-11-08"), Timex(0, 4, "then", "DATE", "PAST_REF", "APPROX")),
+        quantities=(Quantity(37, 50, "More than 300", 300.0, 300.0, None, None, "more than", "settlements", "liberated"),),
+        mentions=(Mention(0, 6, "Shusha", "GPE"),),
+        quotes=(Quote(None, "More than 300 settlements were liberated", "said", "b2", 37, 77),),
+    ),
+    make_annotated(make_doc("c3", "Emoji 🎉 and ünïcödé text. Second sentence.")),
+]
+
+DOSSIER_LINKS = dict(
+    duplicates=(DuplicateGroup(("a1", "b2"), "derived", "b2", 0.8),),
+    timeline=(TimelineEntry("2020-11-08", None, "Shusha taken", ("b2",), (Evidence("b2", 0, 36, TEXT[:36]),), "single"),),
+    claims=(Claim("settlements liberated", (ClaimValue("b2", "More than 300", 300.0, None, None, "more than", 37, 50),), "single", 1),),
+    entities=(Entity("Shusha", "LOC", ("Shushi",), (MentionRef("b2", 0, 6),)),),
+    quotes=(Quote("the ministry", "More than 300 settlements were liberated", "said", "b2", 37, 77),),
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = Store.open(tmp_path / "dossier.sqlite")
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize("annotated", ANNOTATED, ids=lambda a: a.doc.id)
+def test_store_round_trips_annotated(store: Store, annotated: Annotated) -> None:
+    store.save_annotated([annotated])
+    assert store.load_annotated() == [annotated]
+    assert store.annotated_ids() == {annotated.doc.id}
+
+
+def test_store_loads_in_path_order(store: Store) -> None:
+    docs = [make_annotated(make_doc(i, "Text.", path=p)) for i, p in [("z", "a.txt"), ("a", "c.txt"), ("m", "b.txt")]]
+    store.save_annotated(docs)
+    assert [a.doc.path for a in store.load_annotated()] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_store_saving_again_changes_nothing(tmp_path: Path) -> None:
+    dossier = Dossier(documents=tuple(a.doc for a in ANNOTATED), meta={"k": [1, 2]}, **DOSSIER_LINKS)
+    rejections = [Rejection("bad.png", "ingest", "binary", "a PNG image, not text")]
+
+    def build() -> dict:
+        with Store.open(tmp_path / "dossier.sqlite") as s:
+            s.save_annotated(ANNOTATED)
+            s.save_rejections(rejections)
+            s.save_links(dossier)
+            return s.dump()
+
+    first = build()
+    assert first == build()
+    assert len(first["rejections"]) == 1
+    assert [m["name"] for m in first["migrations"]] == ["m001_initial"]
+
+
+def test_store_separate_stores_of_same_input_dump_equal(tmp_path: Path) -> None:
+    dumps = []
+    for name, order in [("one", ANNOTATED), ("two", ANNOTATED[::-1])]:
+        with Store.open(tmp_path / name / "dossier.sqlite") as s:
+            for a in order:
+                s.save_annotated([a])
+            dumps.append(s.dump())
+    assert dumps[0] == dumps[1]
+
+
+def test_store_resaving_a_document_replaces_its_sentences(store: Store) -> None:
+    doc = make_doc("d", "Alpha one. Beta two.")
+    store.save_annotated([make_annotated(doc)])
+    changed = make_doc("d", "Gamma three. Delta four.")
+    store.save_annotated([make_annotated(changed)])
+    assert store.search("alpha") == []
+    assert [e.text for e in store.search("gamma")] == ["Gamma three."]
+    store.check()
+
+
+def test_store_rejections_are_keyed_by_content(store: Store) -> None:
+    r1 = Rejection("x.zip", "ingest", "binary", "a zip archive")
+    r2 = Rejection("x.zip", "clean", "empty", "no text left")
+    store.save_rejections([r1, r2, r1])
+    store.save_rejections([r1])
+    assert store.load_rejections() == [r2, r1]  # ordered by path, stage, reason, detail
+
+
+def test_store_links_are_replaced_as_a_whole(store: Store) -> None:
+    store.save_annotated(ANNOTATED)
+    full = Dossier(documents=(), meta={"generator": "x"}, **DOSSIER_LINKS)
+    store.save_links(full)
+    loaded = store.load_dossier()
+    for key in DOSSIER_LINKS:
+        assert getattr(loaded, key) == DOSSIER_LINKS[key]
+    assert loaded.meta == {"generator": "x"}
+    assert loaded.documents == tuple(a.doc for a in ANNOTATED)
+
+    store.save_links(Dossier(documents=(), timeline=DOSSIER_LINKS["timeline"]))
+    loaded = store.load_dossier()
+    assert (loaded.claims, loaded.duplicates, loaded.meta) == ((), (), {})
+    assert loaded.timeline == DOSSIER_LINKS["timeline"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("shusha", ["Shusha was taken on 8 November 2020."]),
+        ("SETTLEMENTS ministry", ["More than 300 settlements were liberated, the ministry said."]),
+        ("unicode", ["Emoji 🎉 and ünïcödé text."]),  # accents folded
+        ('"unbalanced (quote', []),  # query syntax never reaches FTS5
+        ("", []),
+        ("absent-word", []),
+    ],
+)
+def test_store_search_finds_sentences(store: Store, query: str, expected: list[str]) -> None:
+    store.save_annotated(ANNOTATED)
+    assert [e.text for e in store.search(query)] == expected
+
+
+def test_store_search_returns_offsets_into_text(store: Store) -> None:
+    store.save_annotated(ANNOTATED)
+    (hit,) = store.search("liberated")
+    assert hit.doc == "b2" and TEXT[hit.start : hit.end] == hit.text
+
+
+def _foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+
+
+def _newer_store(path: Path) -> None:
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO migrations (id, name) VALUES (99, 'm099_future')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_text("just some text, not a database"), "not a SQLite database"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200)), "not a SQLite database"),
+        (_foreign_sqlite, "not a newsdossier store"),
+        (_newer_store, "newer than this newsdossier"),
+    ],
+    ids=["text", "png", "foreign-sqlite", "newer-schema"],
+)
+def test_store_open_refuses_other_files(tmp_path: Path, make, message: str) -> None:
+    path = tmp_path / "dossier.sqlite"
+    make(path)
+    with pytest.raises(StoreError, match=message):
+        Store.open(path)
+
+
+def test_store_reopen_keeps_data_and_migrates_once(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "dir" / "dossier.sqlite"
+    with Store.open(path) as s:
+        s.save_annotated(ANNOTATED)
+    with Store.open(path) as s:
+        assert s.schema_version == 1
+        assert s.load_annotated() == sorted(ANNOTATED, key=lambda a: (a.doc.path, a.doc.id))
+        assert len(s.dump()["migrations"]) == 1
+
+
+def test_store_failed_batch_writes_nothing(store: Store) -> None:
+    bad = make_annotated(make_doc("bad", "Fine text."))
+    broken = Annotated(bad.doc, (Span(0, 5),), (), quotes=(object(),))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        store.save_annotated([ANNOTATED[0], broken])
+    assert store.annotated_ids() == set()
