@@ -1,0 +1,240 @@
+"""Cleaning one record: furniture lines out, metadata in, a :class:`Document` (or a :class:`Rejection`).
+
+The work is a pure function of the record and the corpus statistics. Lines are read in three zones:
+
+* the **header**, the run of non-prose lines at the top: section labels, the headline, datelines,
+  bylines, captions and any furniture, until the first line of article text;
+* the **footer**, the run of furniture at the bottom (comment widgets, trailers, notices), read upwards;
+* the **body** in between, where only lines that are furniture anywhere are removed (separators,
+  widgets, share rows, repeated headlines, captions, lists of related links).
+
+Prose never goes by a heuristic: only a pattern that matches a whole line can remove a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsdossier.clean.furniture import furniture_reason, opens_list
+from newsdossier.clean.lines import (
+    is_headline_like,
+    is_kicker,
+    is_prose,
+    line_key,
+    same_text,
+)
+from newsdossier.clean.metadata import Dateline, normalize_date, parse_byline, parse_dateline, parse_outlet
+from newsdossier.clean.normalize import normalize_text
+from newsdossier.clean.stats import CorpusStats
+from newsdossier.model import Document, RawRecord, Rejection, RemovedLine, content_id
+
+HEADER_MAX_LINES = 12  # non-blank lines read as header at most; real headers have fewer than 8
+CAPTION_TAIL_MAX_CHARS = 12  # "- 1", "(photo 3/12)": what a gallery adds after a repeated headline
+
+# Dates found in these places, best first: a dateline in the header states publication; one in the
+# footer usually too; a labelled one inside the body is the weakest.
+_DATE_RANK = {"header": 0, "footer": 1, "body": 2}
+
+
+@dataclass
+class _Found:
+    """Metadata collected while the lines are read (mutable scratch, never returned)."""
+
+    title: str | None = None
+    title_line: int | None = None
+    author: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    dates: list[tuple[int, int, str, str]] = field(default_factory=list)  # (rank, kind, value, evidence)
+
+    def add_date(self, dateline: Dateline, where: str, evidence: str) -> None:
+        if dateline.published:
+            self.dates.append((_DATE_RANK[where], 0, dateline.published, evidence))
+        elif dateline.updated:
+            self.dates.append((_DATE_RANK[where], 1, dateline.updated, evidence))
+
+    def best_date(self) -> tuple[str, str] | tuple[None, None]:
+        if not self.dates:
+            return None, None
+        _, _, value, evidence = min(self.dates, key=lambda d: (d[0], d[1]))
+        return value, evidence
+
+
+def clean_record(record: RawRecord, stats: CorpusStats | None = None) -> Document | Rejection:
+    """Remove the furniture from one record's text and read its metadata."""
+    lines = normalize_text(record.text).split("\n")
+    found = _Found(title=record.title.strip() if record.title and record.title.strip() else None)
+    given_title = found.title is not None
+    reasons: dict[int, str] = {}
+
+    body_start = _read_header(lines, reasons, found, stats, given_title)
+    body_end = _read_footer(lines, reasons, found, stats, body_start)
+    _read_body(lines, reasons, found, body_start, body_end)
+
+    text = _assemble(lines, reasons)
+    if not text:
+        return Rejection(
+            path=record.path,
+            stage="clean",
+            reason="no-article-text",
+            detail=f"all {sum(1 for ln in lines if ln)} non-blank lines were page furniture; nothing of an article is left",
+        )
+    published, evidence, basis = _published(record, found)
+    return Document(
+        id=content_id(record.url or record.path, record.text),
+        path=record.path,
+        title=found.title,
+        published=published,
+        published_basis=basis,
+        author=record.author or found.author,
+        outlet=record.outlet or (found.outlets[0] if found.outlets else None),
+        text=text,
+        removed=tuple(RemovedLine(text=lines[i], reason=r, line=i) for i, r in sorted(reasons.items())),
+        url=record.url,
+        format=record.format,
+        published_evidence=evidence,
+    )
+
+
+def _published(record: RawRecord, found: _Found) -> tuple[str | None, str | None, str | None]:
+    if record.published:
+        value = normalize_date(record.published)
+        if value:
+            return value, record.published, "metadata"
+    value, evidence = found.best_date()
+    return value, evidence, ("text" if value else None)
+
+
+def _edge_reason(line: str, found: _Found, stats: CorpusStats | None, where: str) -> str | None:
+    """Why a line at the top or bottom of the article is furniture (and record its metadata)."""
+    reason = furniture_reason(line, edge=True)
+    if reason:
+        outlet = parse_outlet(line)
+        if outlet:
+            found.outlets.append(outlet)
+        return reason
+    dateline = parse_dateline(line)
+    if dateline:
+        found.add_date(dateline, where, line)
+        return "dateline"
+    byline = parse_byline(line)
+    if byline:
+        found.author = found.author or byline.author
+        if byline.dateline:
+            found.add_date(byline.dateline, where, line)
+        return "byline"
+    return _title_echo(line, found)
+
+
+def _title_echo(line: str, found: _Found) -> str | None:
+    """The headline again ("repeated-title"), or with a gallery index after it ("image-caption")."""
+    if not found.title:
+        return None
+    if same_text(line, found.title):
+        return "repeated-title"
+    title_key, line_key_ = line_key(found.title), line_key(line)
+    if title_key and line_key_.startswith(title_key):
+        tail = line_key_[len(title_key) :]
+        if 0 < len(tail) <= CAPTION_TAIL_MAX_CHARS and not any(c.isalpha() for c in tail.replace("photo", "")):
+            return "image-caption"
+    return None
+
+
+def _read_header(
+    lines: list[str], reasons: dict[int, str], found: _Found, stats: CorpusStats | None, given_title: bool
+) -> int:
+    """Remove the furniture run at the top; return the index of the first body line."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        seen += 1
+        if seen > HEADER_MAX_LINES:
+            return i
+        if found.title_line is None and given_title and same_text(line, found.title or ""):
+            reasons[i], found.title_line = "title", i
+            continue
+        reason = _edge_reason(line, found, stats, "header")
+        if reason:
+            reasons[i] = reason
+            continue
+        if found.title_line is None and not given_title and is_headline_like(line) and not is_prose(line):
+            reasons[i], found.title_line, found.title = "title", i, line
+            continue
+        if stats is not None and not is_prose(line) and stats.is_repeated(line):
+            reasons[i] = "boilerplate"
+            continue
+        if found.title_line is None and is_kicker(line):
+            reasons[i] = "section-label"
+            continue
+        return i
+    return len(lines)
+
+
+def _read_footer(
+    lines: list[str], reasons: dict[int, str], found: _Found, stats: CorpusStats | None, body_start: int
+) -> int:
+    """Remove the furniture run at the bottom; return the index just past the last body line."""
+    for i in range(len(lines) - 1, body_start - 1, -1):
+        line = lines[i]
+        if not line:
+            continue
+        reason = _edge_reason(line, found, stats, "footer")
+        if not reason and stats is not None and not is_prose(line) and stats.is_repeated(line):
+            reason = "boilerplate"
+        if not reason:
+            return i + 1
+        reasons[i] = reason
+    return body_start
+
+
+def _read_body(lines: list[str], reasons: dict[int, str], found: _Found, start: int, end: int) -> None:
+    """Remove lines that are furniture wherever they stand, and lists of links after an opener."""
+    in_list = False
+    for i in range(start, end):
+        line = lines[i]
+        if not line:
+            continue
+        reason = furniture_reason(line) or _title_echo(line, found)
+        if not reason:
+            byline = parse_byline(line)
+            if byline:
+                found.author = found.author or byline.author
+                reason = "byline"
+        if not reason and _labelled_dateline(line):
+            dateline = parse_dateline(line)
+            if dateline:
+                found.add_date(dateline, "body", line)
+                reason = "dateline"
+        if reason:
+            reasons[i] = reason
+            in_list = in_list or opens_list(line)
+            outlet = parse_outlet(line)
+            if outlet:
+                found.outlets.append(outlet)
+            continue
+        if in_list and not is_prose(line) and is_headline_like(line):
+            reasons[i] = "related-list"
+            continue
+        in_list = False
+
+
+def _labelled_dateline(line: str) -> bool:
+    """Inside the body only a dateline that says what it is ("Updated: ...") is furniture."""
+    head = line.split(":", 1)[0].casefold() if ":" in line else line.casefold()
+    return head.startswith(("published", "posted", "updated", "last updated", "first published", "modified"))
+
+
+def _assemble(lines: list[str], reasons: dict[int, str]) -> str:
+    """Kept lines, paragraphs separated by exactly one blank line (a removed line breaks a paragraph)."""
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for i, line in enumerate(lines):
+        if line and i not in reasons:
+            current.append(line)
+            continue
+        if current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join("\n".join(p) for p in paragraphs)
