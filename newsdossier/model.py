@@ -136,6 +136,9 @@ class Quantity:
     qualifier: str | None  # "more than", "nearly", "about", ... as written
     counted: str | None  # head of what is counted: "settlements", "martyrs"
     predicate: str | None = None  # the verb tying it to an event: "liberated", "died"
+    bounds: str = "[]"  # which bounds are inclusive: "(]" means low is exclusive ("more than 300")
+    scope: str | None = None  # ISO date the figure refers to: a DATE timex in its sentence, else the DCT
+    same_as: int | None = None  # start of the figure this one restates in another unit ("(1,444-foot)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,9 @@ class ClaimValue:
     qualifier: str | None
     start: int
     end: int
+    bounds: str = "[]"  # inclusive/exclusive bounds as in Quantity: "(]" = low exclusive
+    scope: str | None = None  # ISO date the figure refers to (its sentence's date, else publication)
+    update: bool = False  # a later figure that replaces earlier ones (a growing toll), not a contradiction
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +240,7 @@ class Claim:
     values: tuple[ClaimValue, ...]
     status: str  # "agree" | "conflict" | "single"
     independent_sources: int
+    updates: bool = False  # values are ordered by scope and later ones update earlier ones
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,303 @@
+"""Word lists and unit tables the quantity extractor and the claim linker read. Data only, no logic.
+
+Units map every written form (lower-cased, except where case matters) to one canonical name; the
+canonical names follow quantulum3's spelling where one exists ("metre", "percentage", "dollar") so
+scores compare like with like. ``UNIT_KINDS`` says which kind of measure each canonical unit is.
+"""
+
+from __future__ import annotations
+
+# --- numbers written as words ---------------------------------------------------------------
+
+SMALL_NUMBERS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+
+# Multipliers that follow a number ("two hundred", "7 billion", "1.5m", "$3bn").
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}
+# Abbreviated scales glued to digits or following them; only read after a digit.
+SCALE_ABBREVIATIONS: dict[str, float] = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
+    "tn": 1e12, "trn": 1e12,
+}
+
+# Words standing for a number on their own ("a dozen", "half").
+NUMBER_NOUNS: dict[str, float] = {"dozen": 12, "score": 20, "half": 0.5, "quarter": 0.25}
+
+FRACTION_WORDS: dict[str, float] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+
+UNICODE_FRACTIONS: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+# Vague plurals: "dozens of", "hundreds of" → interval [low, high).
+VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
+    "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 1_000), "thousands": (2_000, 1_000_000),
+    "tens of thousands": (20_000, 100_000), "hundreds of thousands": (200_000, 1_000_000),
+    "millions": (2_000_000, 1_000_000_000), "billions": (2e9, 1e12),
+}
+
+# --- hedges -----------------------------------------------------------------------------------
+# kind: "gt" (exclusive lower bound), "ge", "lt" (exclusive upper bound), "le",
+# "nearly" (just below the number), "approx" (either side of it).
+
+HEDGES: dict[str, str] = {
+    "more than": "gt", "over": "gt", "above": "gt", "in excess of": "gt", "upwards of": "gt",
+    "greater than": "gt", "larger than": "gt", "bigger than": "gt", "higher than": "gt", "exceeding": "gt",
+    "at least": "ge", "no fewer than": "ge", "no less than": "ge", "not less than": "ge",
+    "a minimum of": "ge", "as many as": "le", "as much as": "le", "or more": "ge",
+    "fewer than": "lt", "less than": "lt", "under": "lt", "below": "lt", "lower than": "lt",
+    "smaller than": "lt", "up to": "le", "at most": "le", "no more than": "le", "not more than": "le",
+    "a maximum of": "le", "a max of": "le", "or less": "le", "or fewer": "le",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just shy of": "nearly", "short of": "nearly", "not quite": "nearly",
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
+    "approx.": "approx", "approx": "approx", "ca.": "approx", "~": "approx", "≈": "approx",
+    "an approximate": "approx", "almost exactly": "approx", "nearly exactly": "approx",
+    "more or less": "approx", "some estimated": "approx", "just over": "gt", "well over": "gt",
+    ">": "gt", "≥": "ge", ">=": "ge", "<": "lt", "≤": "le", "<=": "le",
+}
+# Hedges written after the number ("300 or more").
+TRAILING_HEDGES: tuple[str, ...] = ("or more", "or less", "or fewer", "and more", "and above", "plus")
+TRAILING_HEDGE_KINDS: dict[str, str] = {
+    "or more": "ge", "or less": "le", "or fewer": "le", "and more": "ge", "and above": "ge", "plus": "ge",
+}
+
+# --- units and currencies ---------------------------------------------------------------------
+
+# Currency written before the number: symbol or code → canonical name.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "$": "dollar", "us$": "dollar", "usd": "dollar", "a$": "dollar", "c$": "dollar", "hk$": "dollar",
+    "€": "euro", "eur": "euro", "£": "pound sterling", "gbp": "pound sterling", "¥": "yen",
+    "jpy": "yen", "₹": "rupee", "rs": "rupee", "rs.": "rupee", "inr": "rupee", "₽": "ruble", "rub": "ruble",
+    "₺": "lira", "try": "lira", "₼": "manat", "azn": "manat", "cny": "yuan", "rmb": "yuan", "chf": "franc",
+    "₩": "won", "krw": "won", "₴": "hryvnia", "uah": "hryvnia",
+}
+
+# Unit written after the number (case-insensitive unless in CASED_UNITS) → canonical name.
+UNITS: dict[str, str] = {
+    # money
+    "dollar": "dollar", "dollars": "dollar", "usd": "dollar", "cent": "cent", "cents": "cent",
+    "euro": "euro", "euros": "euro", "eur": "euro", "pound sterling": "pound sterling",
+    "pounds sterling": "pound sterling", "sterling": "pound sterling", "yen": "yen", "yuan": "yuan",
+    "renminbi": "yuan", "rupee": "rupee", "rupees": "rupee", "ruble": "ruble", "rubles": "ruble",
+    "rouble": "ruble", "roubles": "ruble", "manat": "manat", "manats": "manat", "lira": "lira",
+    "liras": "lira", "franc": "franc", "francs": "franc", "peso": "peso", "pesos": "peso",
+    "won": "won", "hryvnia": "hryvnia", "hryvnias": "hryvnia", "dram": "dram", "drams": "dram",
+    "rand": "rand", "real": "real", "reais": "real", "shekel": "shekel", "shekels": "shekel",
+    "dinar": "dinar", "dinars": "dinar", "riyal": "riyal", "riyals": "riyal", "rial": "rial",
+    "rials": "rial", "dirham": "dirham", "dirhams": "dirham", "krona": "krona", "kronor": "krona",
+    "krone": "krone", "kroner": "krone", "zloty": "zloty", "naira": "naira", "bitcoin": "bitcoin",
+    "bitcoins": "bitcoin", "pence": "penny", "penny": "penny", "markka": "markka",
+    # percent
+    "%": "percentage", "percent": "percentage", "per cent": "percentage", "pct": "percentage",
+    "percentage points": "percentage point", "percentage point": "percentage point",
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
+    # length
+    "m": "metre", "meter": "metre", "meters": "metre", "metre": "metre", "metres": "metre",
+    "km": "kilometre", "kms": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
+    "kilometre": "kilometre", "kilometres": "kilometre", "cm": "centimetre", "centimeter": "centimetre",
+    "centimeters": "centimetre", "centimetre": "centimetre", "centimetres": "centimetre",
+    "mm": "millimetre", "millimeter": "millimetre", "millimeters": "millimetre", "millimetre": "millimetre",
+    "millimetres": "millimetre", "µm": "micrometre", "μm": "micrometre", "um": "micrometre",
+    "micron": "micrometre", "microns": "micrometre", "micrometer": "micrometre", "micrometers": "micrometre",
+    "nm": "nanometre", "nanometer": "nanometre", "nanometers": "nanometre", "nanometres": "nanometre",
+    "ft": "foot", "foot": "foot", "feet": "foot", "in": "inch", "inch": "inch", "inches": "inch",
+    "mi": "mile", "mile": "mile", "miles": "mile", "yd": "yard", "yard": "yard", "yards": "yard",
+    "nautical mile": "nautical mile", "nautical miles": "nautical mile", "light years": "light year",
+    "light-years": "light year", "light year": "light year",
+    # area
+    "km2": "square kilometre", "km²": "square kilometre", "sq km": "square kilometre",
+    "square kilometers": "square kilometre", "square kilometres": "square kilometre",
+    "square kilometer": "square kilometre", "square kilometre": "square kilometre",
+    "m2": "square metre", "m²": "square metre", "square meters": "square metre", "square metres": "square metre",
+    "square meter": "square metre", "square metre": "square metre", "sq m": "square metre",
+    "square miles": "square mile", "square mile": "square mile", "sq mi": "square mile",
+    "square feet": "square foot", "square foot": "square foot", "sq ft": "square foot",
+    "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "acre": "acre", "acres": "acre",
+    # volume
+    "l": "litre", "liter": "litre", "liters": "litre", "litre": "litre", "litres": "litre",
+    "ml": "millilitre", "milliliter": "millilitre", "milliliters": "millilitre", "millilitre": "millilitre",
+    "millilitres": "millilitre", "gallon": "gallon", "gallons": "gallon", "gal": "gallon",
+    "barrel": "barrel", "barrels": "barrel", "bbl": "barrel", "cubic meters": "cubic metre",
+    "cubic metres": "cubic metre", "cubic meter": "cubic metre", "m3": "cubic metre", "m³": "cubic metre",
+    "cubic feet": "cubic foot", "cubic foot": "cubic foot", "cc": "cubic centimetre", "cm3": "cubic centimetre",
+    "cups": "cup", "cup": "cup", "teaspoon": "teaspoon", "teaspoons": "teaspoon", "tablespoons": "tablespoon",
+    "tablespoon": "tablespoon", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
+    "fl oz": "fluid ounce", "fluid ounces": "fluid ounce", "fluid ounce": "fluid ounce",
+    # mass
+    "kg": "kilogram", "kgs": "kilogram", "kilo": "kilogram", "kilos": "kilogram", "kilogram": "kilogram",
+    "kilograms": "kilogram", "kilogramme": "kilogram", "g": "gram", "gram": "gram", "grams": "gram",
+    "gramme": "gram", "mg": "milligram", "milligram": "milligram", "milligrams": "milligram",
+    "µg": "microgram", "μg": "microgram", "microgram": "microgram", "micrograms": "microgram",
+    "lb": "pound-mass", "lbs": "pound-mass", "pound": "pound-mass", "pounds": "pound-mass",
+    "oz": "ounce", "ounce": "ounce", "ounces": "ounce", "ton": "ton", "tons": "ton", "tonne": "tonne",
+    "tonnes": "tonne", "t": "tonne", "metric tons": "tonne", "metric ton": "tonne",
+    # time (durations)
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "s": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "year": "year", "years": "year", "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
+    "century": "century", "centuries": "century", "ms": "millisecond", "millisecond": "millisecond",
+    "milliseconds": "millisecond",
+    # speed
+    "mph": "mile per hour", "miles per hour": "mile per hour", "km/h": "kilometre per hour",
+    "kph": "kilometre per hour", "kmh": "kilometre per hour", "kilometers per hour": "kilometre per hour",
+    "kilometres per hour": "kilometre per hour", "m/s": "metre per second", "knots": "knot", "knot": "knot",
+    # temperature
+    "°c": "degree Celsius", "ºc": "degree Celsius", "° c": "degree Celsius", "degrees celsius": "degree Celsius",
+    "degree celsius": "degree Celsius", "degrees centigrade": "degree Celsius", "celsius": "degree Celsius",
+    "c": "degree Celsius", "°f": "degree fahrenheit", "ºf": "degree fahrenheit",
+    "degrees fahrenheit": "degree fahrenheit", "degree fahrenheit": "degree fahrenheit",
+    "fahrenheit": "degree fahrenheit", "f": "degree fahrenheit", "k": "kelvin", "kelvin": "kelvin",
+    "degrees kelvin": "kelvin", "°": "degree angle", "degrees": "degree angle", "degree": "degree angle",
+    # energy, power, data, other science
+    "kw": "kilowatt", "kilowatt": "kilowatt", "kilowatts": "kilowatt", "mw": "megawatt",
+    "megawatt": "megawatt", "megawatts": "megawatt", "gw": "gigawatt", "gigawatt": "gigawatt",
+    "gigawatts": "gigawatt", "w": "watt", "watt": "watt", "watts": "watt", "kwh": "kilowatt hour",
+    "mwh": "megawatt hour", "gwh": "gigawatt hour", "twh": "terawatt hour", "j": "joule", "joule": "joule",
+    "joules": "joule", "kj": "kilojoule", "mj": "megajoule", "kcal": "kilocalorie", "cal": "calorie",
+    "calories": "calorie", "calorie": "calorie", "v": "volt", "volt": "volt", "volts": "volt", "kv": "kilovolt",
+    "mv": "millivolt", "a": "ampere", "amp": "ampere", "amps": "ampere", "ma": "milliampere", "hz": "hertz",
+    "khz": "kilohertz", "mhz": "megahertz", "ghz": "gigahertz", "pa": "pascal", "kpa": "kilopascal",
+    "mpa": "megapascal", "gpa": "gigapascal", "bar": "bar", "mbar": "millibar", "atm": "atmosphere",
+    "psi": "pound per square inch", "ppm": "part per million", "ppb": "part per billion",
+    "mol": "mole", "mmol": "millimole", "µmol": "micromole", "μmol": "micromole", "m/z": "mass to charge",
+    "mg/l": "milligram per litre", "mg/kg": "milligram per kilogram", "g/l": "gram per litre",
+    "wt%": "percentage", "wt.%": "percentage", "vol%": "percentage", "at.%": "percentage",
+    "kb": "kilobyte", "mb": "megabyte", "gb": "gigabyte", "tb": "terabyte", "gigabytes": "gigabyte",
+    "megabytes": "megabyte", "terabytes": "terabyte", "bytes": "byte", "byte": "byte", "bits": "bit",
+    "mbps": "megabit per second", "gbps": "gigabit per second",
+    "db": "decibel", "decibels": "decibel", "ev": "electronvolt", "kev": "kiloelectronvolt",
+    "mev": "megaelectronvolt", "kda": "kilodalton", "da": "dalton", "rpm": "revolution per minute",
+    "mw/m2": "milliwatt per square metre", "w/m2": "watt per square metre",
+}
+
+# Unit forms that are also ordinary words or letters: read only glued to the number ("5m", "3h")
+# or in upper/exact case, never after a space ("5 m" is read, "5 a" / "5 in" are not).
+GLUED_ONLY_UNITS: frozenset[str] = frozenset({
+    "in", "a", "s", "h", "t", "f", "c", "k", "l", "g", "w", "v", "j", "m", "da", "ma", "pa", "min",
+    "mi", "yd", "bar", "cal", "real", "won", "rand", "ha",
+})
+# ...except these, which are common enough spaced in scientific and news text.
+SPACED_SHORT_UNITS: frozenset[str] = frozenset({"m", "g", "l", "h", "s", "min", "ha", "mi", "k"})
+
+UNIT_KINDS: dict[str, str] = {
+    **{u: "currency" for u in (
+        "dollar", "cent", "euro", "pound sterling", "yen", "yuan", "rupee", "ruble", "manat", "lira",
+        "franc", "peso", "won", "hryvnia", "dram", "rand", "real", "shekel", "dinar", "riyal", "rial",
+        "dirham", "krona", "krone", "zloty", "naira", "bitcoin", "penny", "markka")},
+    "percentage": "percent", "percentage point": "percent", "basis point": "percent",
+    **{u: "duration" for u in (
+        "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "millisecond")},
+    **{u: "temperature" for u in ("degree Celsius", "degree fahrenheit", "kelvin")},
+}
+
+# Words that, right before a number, mark it as an identifier, not a quantity ("No. 5", "room 12").
+IDENTIFIER_CUES: frozenset[str] = frozenset({
+    "no", "no.", "nos", "nr", "number", "#", "room", "page", "pages", "p.", "pp.", "chapter", "section",
+    "article", "flight", "route", "highway", "interstate", "line", "platform", "gate", "tel", "tel.",
+    "phone", "fax", "ext", "ext.", "vol", "vol.", "version", "v.", "ref", "id", "code", "resolution",
+    "fig.", "figure", "table", "eq.", "equation", "step", "level", "grade", "class", "pt", "episode",
+    "season", "act", "amendment", "bill", "item", "paragraph", "clause", "unit", "apartment", "apt",
+    "suite", "box", "lot", "category", "stage", "phase", "round", "match", "game", "week",
+})
+
+MONTHS: frozenset[str] = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+})
+
+# Year-like integers (no separator, no unit) in this range are read as years, not amounts.
+YEAR_RANGE: tuple[int, int] = (1600, 2199)
+
+# Words after which an upper-case-looking number is a clock time or date part ("at 10", "on 8").
+TIME_WORDS: frozenset[str] = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "bst", "cet", "est", "edt", "pst"})
+
+# --- what is counted -----------------------------------------------------------------------------
+
+# Words that end the noun phrase after a number: function words and the common verbs of news copy.
+COUNTED_STOPWORDS: frozenset[str] = frozenset({
+    "and", "or", "but", "nor", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "into",
+    "onto", "over", "under", "about", "after", "before", "since", "during", "between", "against",
+    "who", "whom", "whose", "which", "that", "where", "when", "while", "because", "than", "if",
+    "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would", "can",
+    "could", "may", "might", "must", "shall", "should", "do", "does", "did", "not", "also", "each",
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "per", "across", "through", "throughout", "including", "such", "so", "then", "there", "here",
+    "it", "they", "he", "she", "we", "you", "i", "all", "both", "more", "less", "fewer", "most",
+    "ago", "earlier", "later", "old", "long", "high", "wide", "deep", "tall", "away", "apiece", "each",
+    "respectively", "total", "overall", "altogether", "alone", "so-called", "like", "up", "down", "out",
+    "off", "back", "again", "now", "yet", "still", "just", "only", "even", "already", "said", "says",
+    "say", "die", "died", "live", "lived", "remain", "remained", "remains", "work", "worked", "come",
+    "came", "go", "went", "get", "got", "make", "made", "take", "took", "give", "gave", "see", "saw",
+    "left", "fled", "lost", "killed", "wounded", "injured", "arrested", "detained", "displaced",
+    "according", "reported", "estimated",
+})
+
+# Words the counted thing may begin with even though they look like verbs ("5 wounded soldiers").
+MAX_COUNTED_WORDS = 4  # noun phrases after a number in news rarely exceed 4 words before their head
+
+# Verbs (past and base forms) that tie a figure to an event; also any word ending in "-ed" is tried.
+PREDICATE_VERBS: frozenset[str] = frozenset({
+    "liberated", "liberate", "liberates", "freed", "free", "captured", "capture", "lost", "lose", "loses",
+    "died", "die", "dies", "killed", "kill", "kills", "wounded", "injured", "spent", "spend", "spends",
+    "lasted", "last", "lasts", "took", "take", "takes", "cost", "costs", "rose", "rise", "rises", "fell",
+    "fall", "falls", "reached", "reach", "reaches", "built", "build", "builds", "displaced", "fled",
+    "flee", "returned", "return", "paid", "pay", "pays", "raised", "raise", "received", "receive",
+    "earned", "earn", "sold", "sell", "bought", "buy", "destroyed", "destroy", "damaged", "evacuated",
+    "evacuate", "arrested", "detained", "deployed", "sent", "send", "launched", "launch", "fired",
+    "fire", "grew", "grow", "grows", "increased", "increase", "decreased", "dropped", "drop", "totalled",
+    "totaled", "total", "numbered", "number", "occupied", "occupy", "recorded", "record", "reported",
+    "report", "confirmed", "counted", "estimated", "hit", "hits", "won", "win", "wins", "allocated",
+    "invested", "invest", "donated", "pledged", "pledge", "approved", "carried", "carry", "marched",
+    "attended", "attend", "gathered", "held", "hold", "holds", "has", "have", "had", "owns", "owned",
+    "employs", "employed", "housed", "infected", "vaccinated", "tested", "treated", "rescued", "missing",
+    "stood", "stands", "measured", "measures", "weighs", "weighed", "covers", "covered", "stretches",
+})
+# Words ending in "-ed" that are not predicates (adjectives and past participles used as such).
+NOT_PREDICATES: frozenset[str] = frozenset({
+    "united", "related", "based", "called", "named", "so-called", "limited", "red", "bed", "need",
+    "speed", "seed", "feed", "hundred", "armed", "advanced", "detailed", "dedicated", "interested",
+})
+
+# --- claims: wholes and their parts ---------------------------------------------------------------
+
+# A whole (lemma) and the lemmas it covers: counts of the parts add up to the whole.
+PART_WHOLE: dict[str, tuple[str, ...]] = {
+    "settlement": ("city", "town", "village", "hamlet", "settlement", "township", "district center"),
+    "casualty": ("dead", "death", "killed", "fatality", "wounded", "injured", "injury", "casualty"),
+    "victim": ("dead", "death", "killed", "fatality", "wounded", "injured"),
+    "death": ("dead", "killed", "fatality", "death"),
+    "people": ("person", "adult", "child", "man", "woman", "civilian", "soldier", "people"),
+    "building": ("house", "home", "school", "hospital", "building", "apartment"),
+    "vehicle": ("car", "truck", "bus", "tank", "vehicle"),
+}
+
+# Lemmas that mean the same counted thing ("fatalities" and "deaths").
+SYNONYMS: dict[str, str] = {
+    "fatality": "death", "dead": "death", "killed": "death", "martyr": "death", "person": "people",
+    "individual": "people", "resident": "people", "inhabitant": "people", "idp": "idp",
+    "internally displaced person": "idp", "refugee": "refugee", "injury": "injured", "wounded": "injured",
+    "town": "town", "km": "kilometre", "migrant": "idp",
+}
+
+IRREGULAR_PLURALS: dict[str, str] = {
+    "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
+    "knives": "knife", "halves": "half", "news": "news", "series": "series", "species": "species",
+    "analyses": "analysis", "crises": "crisis", "data": "data", "media": "media", "police": "police",
+    "dead": "dead", "wounded": "wounded", "injured": "injured", "missing": "missing",
+}

@@ -1,0 +1,399 @@
+"""``find_quantities``: numbers with their hedge, bounds, unit, counted thing and predicate.
+
+Works on the text of any spaCy ``Doc`` (a blank English tokenizer is enough): the number, hedge and
+unit are read from the characters; sentences, part-of-speech tags and timex spans are used when the
+doc has them. Pure: reads the doc, never changes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc
+
+from newsdossier.data import quantities as tables
+from newsdossier.model import Quantity, Timex
+from newsdossier.nlp.quantities.numbers import NUMBER_START, NumberMatch, read_number
+
+NEARLY_MARGIN = 0.1  # "nearly 300" → [270, 300): news writers round up from within ~10%
+APPROX_MARGIN = 0.1  # "about 300" → [270, 330]: the same ~10% either side
+MAX_HEDGE_GAP = 2  # characters of space allowed between a hedge/currency and its number
+MAX_ALTERNATIVE_GAP = 3  # "440-meter (1,444-foot)": at most " (" between a figure and its conversion
+PREDICATE_WINDOW = 8  # words looked back for the verb governing a figure; covers "liberated X cities and nearly N"
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_MASKS = (
+    re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(?:com|org|net|gov|edu|html?|php|az|ru|uk)\b\S*"),
+    re.compile(r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b"),  # phone numbers
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.IGNORECASE),  # clock times
+    re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"),
+    re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals
+    re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
+    re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944
+    re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers and addresses: 192.168.1.2, 1.2.3
+)
+_ORDINAL_WORDS = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
+_LIST_INDEX = re.compile(r"^\s*[-–•*]?\s*\d{1,3}\s*[.)]?\s*$")
+_HEDGE = re.compile(
+    r"(?:^|(?<=[\s(\[\"“]))(" + "|".join(re.escape(h) for h in sorted(tables.HEDGES, key=len, reverse=True)) + r")\s{0,2}$",
+    re.IGNORECASE,
+)
+_TRAILING_HEDGE = re.compile(r"\s+(" + "|".join(re.escape(h) for h in tables.TRAILING_HEDGES) + r")\b", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(
+    r"(?:^|(?<=[^A-Za-z]))(" + "|".join(re.escape(c) for c in sorted(tables.CURRENCY_PREFIXES, key=len, reverse=True)) + r")\s?$",
+    re.IGNORECASE,
+)
+_UNIT_SURFACES = sorted(tables.UNITS, key=len, reverse=True)
+_UNIT = re.compile(
+    r"(\s{0,2}|-)(?:(?:[A-Z][a-z]+|[a-z]+)\s)?("
+    + "|".join(re.escape(u) for u in _UNIT_SURFACES)
+    + r")(?![A-Za-z0-9²³/])",
+    re.IGNORECASE,
+)
+_UNIT_PLAIN = re.compile(
+    r"(\s{0,2}|-)(" + "|".join(re.escape(u) for u in _UNIT_SURFACES) + r")(?![A-Za-z0-9²³/])", re.IGNORECASE
+)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*", re.IGNORECASE)
+_RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s$", re.IGNORECASE)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone)\s+$", re.IGNORECASE)
+_PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:another|'s|’s|of\s+(?:the|them|us|those|these|its|his|her|their))\b", re.IGNORECASE)
+
+
+def find_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> Iterator[Quantity]:
+    """Every quantity in ``doc``, in text order. DATE/TIME/SET timexes are not quantities; DURATIONs are."""
+    text = doc.text
+    if not timexes and "timex" in doc.spans:
+        timexes = [s._.timex for s in doc.spans["timex"] if getattr(s._, "timex", None) is not None]
+    blocked = _masked_ranges(text, timexes)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
+    nouns = _noun_offsets(doc)
+    dct = doc.user_data.get("dct") if doc.user_data else None
+    found: list[Quantity] = []
+    consumed = 0
+    for candidate in NUMBER_START.finditer(text):
+        if candidate.start() < consumed or _inside(candidate.start(), blocked):
+            continue
+        quantity = _read_quantity(text, candidate.start(), blocked, sentences, nouns, timexes, dct)
+        if quantity is None:
+            continue
+        consumed = quantity.end
+        found.append(quantity)
+    yield from _link_alternatives(text, found)
+
+
+# --- reading one quantity ----------------------------------------------------------------------
+
+
+def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quantity | None:
+    number = read_number(text, pos)
+    if number is None or number.end <= number.start:
+        return None
+    if _is_ordinal_word(text, number) or _is_pronoun_one(text, number):
+        return None
+    start, end = number.start, number.end
+    low = high = number.value
+    lo_open = hi_open = False
+    if number.vague:
+        low, high = number.vague
+        hi_open = True
+    qualifier: str | None = None
+
+    currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
+    unit: str | None = None
+    if currency and not text[currency.start() - 1 : currency.start()].isalpha():
+        unit = tables.CURRENCY_PREFIXES[currency.group(1).lower()]
+        start = currency.start()
+
+    second = _read_range_end(text, number, start)
+    if second is not None:
+        range_number, opener_start = second
+        if number.value < range_number.value:
+            low, high = number.value, range_number.value
+            if range_number.value >= 1000 and number.value < 1000 and not number.spelled and _scaled(range_number, text):
+                low = number.value * _scale_of(range_number, text)
+            end = range_number.end
+            if opener_start is not None:
+                start = opener_start
+                qualifier = text[opener_start:number.start].strip().lower()
+        else:
+            second = None
+
+    unit_match = _read_unit(text, end)
+    if unit_match is not None and unit is None:
+        unit = tables.UNITS[unit_match.group(2).lower()]
+        end = unit_match.end()
+    elif unit_match is not None and tables.UNIT_KINDS.get(tables.UNITS[unit_match.group(2).lower()]) == "currency":
+        end = unit_match.end()  # "$5 dollars", "US$ 5 dollars": one currency
+
+    if _rejected(text, number, start, end, unit, blocked, timexes):
+        return None
+
+    hedge = _HEDGE.search(text, max(0, start - 25), start)
+    if hedge and qualifier is None and hedge.end() >= start - MAX_HEDGE_GAP:
+        qualifier = hedge.group(1).lower()
+        start = hedge.start(1)
+        low, high, lo_open, hi_open = _hedged(tables.HEDGES[qualifier], low, high)
+    else:
+        trailing = _TRAILING_HEDGE.match(text, end)
+        if trailing and second is None:
+            qualifier = trailing.group(1).lower()
+            end = trailing.end()
+            low, high, lo_open, hi_open = _hedged(tables.TRAILING_HEDGE_KINDS[qualifier], low, high)
+    if number.vague and qualifier is None:
+        qualifier = text[number.start : number.end].lower()
+
+    sentence = _sentence_of(start, sentences, len(text))
+    counted, verb_after = _counted(text, end, sentence[1], nouns, skip_of=number.vague is not None or unit == "percentage" or number.value < 1)
+    predicate = _predicate(text, start, sentence[0]) or verb_after
+    return Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=number.value,
+        low=low,
+        high=high,
+        unit=unit,
+        qualifier=qualifier,
+        counted=counted,
+        predicate=predicate,
+        bounds=("(" if lo_open else "[") + (")" if hi_open else "]"),
+        scope=_scope(sentence, timexes, dct),
+    )
+
+
+def _read_range_end(text: str, number: NumberMatch, start: int) -> tuple[NumberMatch, int | None] | None:
+    if number.vague:
+        return None
+    sep = _RANGE_SEP.match(text, number.end)
+    if not sep:
+        return None
+    word = sep.group(0).strip().lower()
+    opener = _RANGE_OPENERS.search(text, max(0, start - 9), start)
+    if word == "and" and not (opener and opener.group(1).lower() == "between"):
+        return None
+    if word in ("-", "–", "—") and sep.group(0) != word and not opener:
+        return None  # "5 - 10" with spaces is a list or a score, not a range, unless "from"/"between"
+    if sep.end() >= len(text) or not (text[sep.end()].isdigit() or text[sep.end()].isalpha()):
+        return None
+    other = read_number(text, sep.end())
+    if other is None or other.vague or (other.spelled != number.spelled and word in ("-", "–", "—")):
+        return None
+    return other, (opener.start(1) if opener else None)
+
+
+def _scaled(number: NumberMatch, text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", text[number.start : number.end]))
+
+
+def _scale_of(number: NumberMatch, text: str) -> float:
+    digits = re.match(r"[\d.,]+", text[number.start : number.end])
+    if not digits:
+        return 1
+    base = float(digits.group(0).replace(",", "")) or 1
+    return number.value / base
+
+
+def _read_unit(text: str, end: int):
+    plain = _UNIT_PLAIN.match(text, end)
+    for match in (plain, _UNIT.match(text, end)):
+        if match is None:
+            continue
+        surface = match.group(2)
+        gap = match.group(1)
+        low = surface.lower()
+        if surface == "%" or surface.startswith("°"):
+            return match
+        if gap.strip() == "" and gap and low in tables.GLUED_ONLY_UNITS and low not in tables.SPACED_SHORT_UNITS:
+            continue
+        if gap and low in tables.SPACED_SHORT_UNITS and len(low) <= 2 and not re.match(r"\s?$", gap):
+            continue
+        if match is not plain and tables.UNIT_KINDS.get(tables.UNITS[low]) != "currency":
+            continue  # an adjective between number and unit only for currencies: "420 million finnish markka"
+        if low in ("c", "f", "k") and surface.islower() and gap:
+            continue  # "5 c" / "5 f": letters, not temperatures
+        return match
+    return None
+
+
+def _hedged(kind: str, low: float, high: float) -> tuple[float | None, float | None, bool, bool]:
+    if kind == "gt":
+        return high, None, True, False
+    if kind == "ge":
+        return low, None, False, False
+    if kind == "lt":
+        return None, low, False, True
+    if kind == "le":
+        return None, high, False, False
+    if kind == "nearly":
+        return low * (1 - NEARLY_MARGIN), high, False, True
+    return low * (1 - APPROX_MARGIN), high * (1 + APPROX_MARGIN), False, False
+
+
+# --- what is not a quantity ------------------------------------------------------------------------
+
+
+def _masked_ranges(text: str, timexes: Sequence[Timex]) -> list[tuple[int, int]]:
+    ranges = [(m.start(), m.end()) for pattern in _MASKS for m in pattern.finditer(text)]
+    ranges += [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME", "SET")]
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if _LIST_INDEX.match(line) or _is_dateline(line):
+            ranges.append((offset, offset + len(line)))
+        offset += len(line)
+    return sorted(ranges)
+
+
+def _is_dateline(line: str) -> bool:
+    """A line of furniture: a date or clock time and numbers, without prose ("Nov 8, 2024 10:33 100")."""
+    words = [w.lower().rstrip(".") for w in _WORD.findall(line)]
+    has_date = any(w in tables.MONTHS for w in words) or re.search(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}", line)
+    prose = [w for w in words if w not in tables.MONTHS and len(w) > 2]
+    return bool(has_date) and len(prose) < 2
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> bool:
+    if any(s < end and number.start < e for s, e in blocked):
+        return True
+    if unit is None and number.plain_integer and tables.YEAR_RANGE[0] <= number.value <= tables.YEAR_RANGE[1]:
+        return True
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 12]
+    prev_word = re.search(r"([A-Za-z#.]+)\.?\s*$", before)
+    if unit is None and prev_word:
+        word = prev_word.group(1).lower().rstrip(".")
+        if word in tables.MONTHS or word in tables.IDENTIFIER_CUES or prev_word.group(1).lower() in tables.IDENTIFIER_CUES:
+            return True
+    next_word = re.match(r"\s*(?:of\s+)?([A-Za-z.']+)", after)
+    if unit is None and next_word:
+        word = next_word.group(1).lower().rstrip(".")
+        if word in tables.MONTHS or word in tables.TIME_WORDS:
+            return True
+    if unit is None and re.match(r"[A-Za-z]", text[number.end : number.end + 1]) and not number.spelled:
+        return True  # "5G", "3D": glued letters that are no unit
+    if number.spelled and text[number.start].isupper() and number.start > 0 and text[number.start - 1] == "-":
+        return True
+    return False
+
+
+def _is_ordinal_word(text: str, number: NumberMatch) -> bool:
+    return bool(_ORDINAL_WORDS.match(text, number.start)) and not number.vague
+
+
+def _is_pronoun_one(text: str, number: NumberMatch) -> bool:
+    if text[number.start : number.end].lower() != "one":
+        return False
+    return bool(_PRONOUN_ONE_BEFORE.search(text[max(0, number.start - 12) : number.start])) or bool(
+        _PRONOUN_ONE_AFTER.match(text[number.end : number.end + 20])
+    )
+
+
+# --- context: counted thing, predicate, time scope ---------------------------------------------------
+
+
+def _noun_offsets(doc: Doc) -> set[int] | None:
+    if not (doc.has_annotation("TAG") or doc.has_annotation("POS")):
+        return None
+    return {t.idx for t in doc if t.pos_ in ("NOUN", "PROPN")}
+
+
+def _sentence_of(pos: int, sentences: list[tuple[int, int]], length: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return 0, length
+
+
+def _counted(text: str, end: int, limit: int, nouns: set[int] | None, skip_of: bool) -> tuple[str | None, str | None]:
+    """Head of the noun phrase after the figure, and a verb that ended it ("300 people died")."""
+    words: list[re.Match] = []
+    pos = end
+    if text[pos : pos + 1] == "-":
+        pos += 1
+    gap = re.match(r"\s*\(\s*[^()]{1,40}\)", text[pos:limit])  # "440-meter (1,444-foot) flag"
+    if gap and re.search(r"\d", gap.group(0)):
+        pos += gap.end()
+    if skip_of:
+        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+|all\s+)?", text[pos:limit], re.IGNORECASE)
+        if of:
+            pos += of.end()
+    verb: str | None = None
+    while len(words) < tables.MAX_COUNTED_WORDS:
+        m = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’-]*)").match(text, pos, limit)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in tables.COUNTED_STOPWORDS or (words and _looks_verb(low)):
+            if words and (low in tables.PREDICATE_VERBS or _looks_verb(low)):
+                verb = low
+            elif not words and low in tables.PREDICATE_VERBS and low not in ("wounded", "injured", "killed", "displaced", "missing"):
+                verb = low
+            if not words and low in ("wounded", "injured", "killed", "displaced", "missing", "dead"):
+                words.append(m)  # "5 wounded soldiers", "300 dead"
+                pos = m.end()
+                continue
+            break
+        words.append(m)
+        pos = m.end()
+    if not words:
+        return None, verb
+    if nouns is not None:
+        marked = [w for w in words if w.start(1) in nouns]
+        if marked:
+            return _strip_possessive(marked[-1].group(1)), verb
+    return _strip_possessive(words[-1].group(1)), verb
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def _looks_verb(word: str) -> bool:
+    return word in tables.PREDICATE_VERBS or (word.endswith("ed") and len(word) > 4 and word not in tables.NOT_PREDICATES)
+
+
+def _predicate(text: str, start: int, sentence_start: int) -> str | None:
+    window = text[sentence_start:start]
+    words = _WORD.findall(window)[-PREDICATE_WINDOW:]
+    for word in reversed(words):
+        low = word.lower()
+        if word[0].isupper() and low not in tables.PREDICATE_VERBS:
+            continue
+        if _looks_verb(low) and low not in ("has", "have", "had"):
+            return low
+    return None
+
+
+def _scope(sentence: tuple[int, int], timexes: Sequence[Timex], dct: str | None) -> str | None:
+    dates = [t for t in timexes if t.type == "DATE" and sentence[0] <= t.start < sentence[1] and t.value[:1].isdigit()]
+    if dates:
+        return dates[-1].value
+    return dct
+
+
+def _link_alternatives(text: str, found: list[Quantity]) -> Iterator[Quantity]:
+    """Mark "440-meter (1,444-foot)": the parenthesised figure restates the one before it in another unit."""
+    previous: Quantity | None = None
+    for q in found:
+        if (
+            previous is not None
+            and previous.unit
+            and q.unit
+            and q.unit != previous.unit
+            and re.fullmatch(r"\s*[(\[]\s*|\s*,?\s*or\s+|\s*/\s*", text[previous.end : q.start])
+            and q.start - previous.end <= MAX_ALTERNATIVE_GAP + 3
+        ):
+            q = _replace(q, same_as=previous.start, counted=q.counted or previous.counted)
+        yield q
+        previous = q
+
+
+def _replace(q: Quantity, **changes) -> Quantity:
+    import dataclasses
+
+    return dataclasses.replace(q, **changes)

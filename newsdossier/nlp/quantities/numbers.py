@@ -1,0 +1,143 @@
+"""Reading the number itself: digits, words, scales and fractions, as value-returning pure functions.
+
+Each reader takes the text and a position and returns a :class:`NumberMatch` (or ``None``); nothing
+here knows about hedges, units or documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsdossier.data import quantities as tables
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: float
+    spelled: bool = False  # written in words ("one million")
+    plain_integer: bool = False  # digits only, no separator, decimal point or scale ("2020")
+    vague: tuple[float, float] | None = None  # "dozens" → (24, 144)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMWORD = _alternation(tables.SMALL_NUMBERS)
+_SCALEWORD = _alternation([*tables.SCALES, "dozen"])
+_FRACWORD = _alternation(tables.FRACTION_WORDS)
+
+DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
+SPELLED = re.compile(
+    rf"(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD})\b))(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}|{_SCALEWORD}))*\b",
+    re.IGNORECASE,
+)
+FRACTION_SPELLED = re.compile(rf"(?:{_NUMWORD}|an?)[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
+FRACTION_DIGITS = re.compile(r"(\d+)\s?/\s?(\d+)(?![\d/])")
+VAGUE = re.compile(rf"(?:{_alternation(tables.VAGUE_AMOUNTS)})\b", re.IGNORECASE)
+SCALE_AFTER = re.compile(rf"(?:\s+|-)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
+SCALE_GLUED = re.compile(rf"({_alternation(tables.SCALE_ABBREVIATIONS)})(?![A-Za-z0-9])", re.IGNORECASE)
+SCALE_SPACED = re.compile(r"\s?(bn|mn|mln|bln|tn|trn)\b\.?", re.IGNORECASE)
+UNICODE_FRACTION = re.compile("[" + "".join(tables.UNICODE_FRACTIONS) + "]")
+
+# Where a number can begin: digits, a number word, "a"/"an" before a scale, a vague plural.
+NUMBER_START = re.compile(
+    rf"(?<![\w.,])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD})\b)|"
+    rf"{_alternation(tables.VAGUE_AMOUNTS)}|half)\b",
+    re.IGNORECASE,
+)
+
+
+def read_number(text: str, pos: int) -> NumberMatch | None:
+    """The number starting exactly at ``pos``, with any scale after it ("7 billion", "1.5m")."""
+    vague = VAGUE.match(text, pos)
+    if vague:
+        low, high = tables.VAGUE_AMOUNTS[vague.group(0).lower()]
+        return NumberMatch(pos, vague.end(), low, vague=(low, high))
+    frac = FRACTION_SPELLED.match(text, pos)
+    if frac:
+        words = re.split(r"[\s-]+", frac.group(0).lower())
+        numerator = 1 if words[0] in ("a", "an") else tables.SMALL_NUMBERS[words[0]]
+        return NumberMatch(pos, frac.end(), numerator / tables.FRACTION_WORDS[words[-1]], spelled=True)
+    if text[pos].isdigit() or text[pos] == ".":
+        return _read_digits(text, pos)
+    if text[pos : pos + 4].lower() == "half" and not text[pos + 4 : pos + 5].isalpha():
+        return NumberMatch(pos, pos + 4, 0.5, spelled=True)
+    spelled = SPELLED.match(text, pos)
+    if spelled:
+        return _read_spelled(text, pos, spelled.group(0))
+    return None
+
+
+def _read_digits(text: str, pos: int) -> NumberMatch | None:
+    frac = FRACTION_DIGITS.match(text, pos)
+    if frac and int(frac.group(2)) not in (0,) and int(frac.group(2)) <= 100 and int(frac.group(1)) < int(frac.group(2)):
+        return NumberMatch(pos, frac.end(), int(frac.group(1)) / int(frac.group(2)))
+    m = DIGITS.match(text, pos)
+    if not m:
+        return None
+    raw = m.group(0)
+    value = float(raw.replace(",", ""))
+    end = m.end()
+    plain = raw.isdigit()
+    uf = UNICODE_FRACTION.match(text, end)
+    if uf:
+        value += tables.UNICODE_FRACTIONS[uf.group(0)]
+        end = uf.end()
+        plain = False
+    scale = SCALE_AFTER.match(text, end)
+    if scale:
+        return NumberMatch(pos, scale.end(), value * tables.SCALES[scale.group(1).lower()])
+    glued = SCALE_GLUED.match(text, end)
+    if glued and glued.group(1).lower() not in ("m", "b", "k"):
+        return NumberMatch(pos, glued.end(), value * tables.SCALE_ABBREVIATIONS[glued.group(1).lower()])
+    if glued and glued.group(1) in ("M", "K", "k") or (glued and glued.group(1) == "B"):
+        return NumberMatch(pos, glued.end(), value * tables.SCALE_ABBREVIATIONS[glued.group(1).lower()])
+    spaced = SCALE_SPACED.match(text, end)
+    if spaced:
+        return NumberMatch(pos, spaced.end(), value * tables.SCALE_ABBREVIATIONS[spaced.group(1).lower()])
+    return NumberMatch(pos, end, value, plain_integer=plain)
+
+
+def _read_spelled(text: str, pos: int, phrase: str) -> NumberMatch | None:
+    """Longest valid reading of a run of number words ("two hundred and fifty thousand")."""
+    parts = list(re.finditer(r"[A-Za-z]+", phrase))
+    total, current, last_end, used = 0.0, 0.0, 0, False
+    previous: str | None = None
+    for part in parts:
+        word = part.group(0).lower()
+        if word == "and":
+            if previous not in ("hundred", "thousand", "million", "billion", "trillion"):
+                break
+            previous = word
+            continue
+        if word in ("a", "an"):
+            if used:
+                break
+            current, previous, used = 1, word, True
+            last_end = part.end()
+            continue
+        if word in tables.SMALL_NUMBERS:
+            small = tables.SMALL_NUMBERS[word]
+            tail = current % 100
+            if previous in tables.SMALL_NUMBERS and not (tail % 10 == 0 and tail >= 20 and small < 10):
+                break
+            current += small
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in tables.SCALES:
+            total += (current or 1) * tables.SCALES[word]
+            current = 0
+        else:
+            break
+        used = True
+        previous = word
+        last_end = part.end()
+    if not used or previous in ("a", "an"):
+        return None
+    return NumberMatch(pos, pos + last_end, total + current, spelled=True)
