@@ -1,0 +1,79 @@
+"""Small HTML helpers shared by the report sections. Everything from an article goes through :func:`esc`."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+SAFE_URL_SCHEMES = frozenset({"http", "https"})  # anything else (javascript:, data:, file:) is shown as text
+
+
+def esc(value: object) -> str:
+    """Text safe inside an element or a quoted attribute."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def url_link(url: str | None) -> str:
+    """An http(s) URL as a link that leaves no referrer; any other URL as plain text."""
+    if not url:
+        return ""
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme not in SAFE_URL_SCHEMES:
+        return f'<span class="url">{esc(url)}</span>'
+    return f'<a class="url" href="{esc(url.strip())}" rel="noopener noreferrer nofollow">{esc(url)}</a>'
+
+
+def section(key: str, title: str, count: int, body: str, note: str = "") -> str:
+    """One report section with its heading and item count; ``body`` is already safe HTML."""
+    note_html = f'<p class="note">{note}</p>' if note else ""
+    return (
+        f'<section id="{esc(key)}"><h2>{esc(title)} <span class="count">{count}</span></h2>'
+        f"{note_html}{body or none_found()}</section>"
+    )
+
+
+def none_found() -> str:
+    return '<p class="none">none found</p>'
+
+
+def badge(value: str | None) -> str:
+    """A coloured label for an enum value (status, kind, basis)."""
+    if not value:
+        return ""
+    return f'<span class="badge b-{esc(value)}">{esc(value)}</span>'
+
+
+def number(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.4g}"
+
+
+def extras(item: Any, known: Iterable[str]) -> str:
+    """Fields of a stage object a section does not render itself (added to the model later), shown as
+    small key/value lines; fields left at their default or empty are not shown."""
+    skip = set(known)
+    rows = [
+        f"<dt>{esc(f.name)}</dt><dd>{esc(_short(value))}</dd>"
+        for f in dataclasses.fields(item)
+        if f.name not in skip
+        and (value := getattr(item, f.name)) not in (None, "", (), [], {})
+        and not (f.default is not dataclasses.MISSING and value == f.default)
+    ]
+    return f'<dl class="extras">{"".join(rows)}</dl>' if rows else ""
+
+
+EXTRA_VALUE_CHARS = 300  # longer extra values are cut for display; dossier.json keeps them whole
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= EXTRA_VALUE_CHARS else text[: EXTRA_VALUE_CHARS - 1] + "…"

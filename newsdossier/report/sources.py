@@ -1,0 +1,84 @@
+"""The sources: a table of every document, then each document's cleaned text and removed furniture."""
+
+from __future__ import annotations
+
+from newsdossier.model import Document, Dossier
+from newsdossier.report.highlight import render_text
+from newsdossier.report.html import badge, esc, extras, section, url_link
+from newsdossier.report.refs import MAX_TEXTS, Refs, marks_by_document, ordered_documents
+
+SHOWN_FIELDS = (
+    "id", "path", "title", "published", "published_basis", "author", "outlet", "text", "removed", "url", "format",
+    "published_evidence",
+)  # fmt: skip
+
+
+def render_sources(d: Dossier) -> str:
+    """The table of sources: number, title, outlet, author, published (and how it is known), path."""
+    refs = Refs(d)
+    rows = "".join(_source_row(doc, refs) for doc in ordered_documents(d))
+    body = (
+        '<div class="scroll"><table class="sources"><thead><tr><th>#</th><th>title</th><th>outlet</th>'
+        f"<th>author</th><th>published</th><th>path</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        if rows
+        else ""
+    )
+    return section("sources", "Sources", len(d.documents), body)
+
+
+def _source_row(doc: Document, refs: Refs) -> str:
+    return (
+        f"<tr><td>{refs.doc(doc.id)}</td><td>{esc(doc.title) or '<em>untitled</em>'}</td>"
+        f"<td>{esc(doc.outlet)}</td><td>{esc(doc.author)}</td><td>{_published(doc)}</td>"
+        f'<td class="path">{esc(doc.path)}</td></tr>'
+    )
+
+
+def _published(doc: Document) -> str:
+    if not doc.published:
+        return '<span class="muted">unknown</span>'
+    return f'<span class="nowrap">{esc(doc.published)}</span> {badge(doc.published_basis)}'
+
+
+def render_texts(d: Dossier) -> str:
+    """Each shown document: its metadata, its paragraphs with evidence highlighted, its removed lines."""
+    refs = Refs(d)
+    marks = marks_by_document(d)
+    docs = ordered_documents(d)
+    articles = "".join(_article(doc, refs, marks.get(doc.id, [])) for doc in docs[:MAX_TEXTS])
+    note = f"The first {MAX_TEXTS} of {len(docs)} documents are shown; dossier.json holds all." if len(docs) > MAX_TEXTS else ""
+    return section("texts", "Source texts", len(docs), articles, note)
+
+
+def _article(doc: Document, refs: Refs, marks: list) -> str:
+    facts = [
+        f"<dt>outlet</dt><dd>{esc(doc.outlet) or '—'}</dd>",
+        f"<dt>author</dt><dd>{esc(doc.author) or '—'}</dd>",
+        f"<dt>published</dt><dd>{_published(doc)}</dd>",
+    ]
+    if doc.published_evidence:
+        facts.append(f"<dt>date from</dt><dd><q>{esc(doc.published_evidence)}</q></dd>")
+    facts.append(f'<dt>path</dt><dd class="path">{esc(doc.path)}</dd>')
+    if doc.url:
+        facts.append(f"<dt>url</dt><dd>{url_link(doc.url)}</dd>")
+    facts.append(f'<dt>id</dt><dd class="path">{esc(doc.id)}</dd>')
+    return (
+        f'<article class="source" id="{refs.doc_anchor(doc.id)}">'
+        f'<h3><span class="num">[{refs.number[doc.id]}]</span> {esc(doc.title) or "<em>untitled</em>"}</h3>'
+        f'<dl class="facts">{"".join(facts)}</dl>{extras(doc, SHOWN_FIELDS)}'
+        f'<div class="text">{render_text(doc.text, marks)}</div>{_removed(doc)}</article>'
+    )
+
+
+def _removed(doc: Document) -> str:
+    if not doc.removed:
+        return '<p class="muted small">No furniture removed.</p>'
+    rows = "".join(
+        f'<tr><td class="num">{line.line + 1}</td><td>{badge(line.reason)}</td><td>{esc(line.text)}</td></tr>'
+        for line in doc.removed
+    )
+    return (
+        f"<details><summary>Removed furniture ({len(doc.removed)} lines)</summary>"
+        f'<table class="removed"><thead><tr><th>line</th><th>reason</th><th>text</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></details>"
+    )
