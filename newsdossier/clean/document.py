@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from newsdossier.clean.furniture import furniture_reason, opens_list
 from newsdossier.clean.lines import (
+    ends_like_sentence,
     is_headline_like,
     is_kicker,
     is_prose,
@@ -160,7 +161,7 @@ def _read_header(
         if found.title_line is None and not given_title and is_headline_like(line) and not is_prose(line):
             reasons[i], found.title_line, found.title = "title", i, line
             continue
-        if stats is not None and not is_prose(line) and stats.is_repeated(line):
+        if stats is not None and _template_line(line, stats):
             reasons[i] = "boilerplate"
             continue
         if found.title_line is None and is_kicker(line):
@@ -179,7 +180,7 @@ def _read_footer(
         if not line:
             continue
         reason = _edge_reason(line, found, stats, "footer")
-        if not reason and stats is not None and not is_prose(line) and stats.is_repeated(line):
+        if not reason and stats is not None and _template_line(line, stats):
             reason = "boilerplate"
         if not reason:
             return i + 1
@@ -216,6 +217,11 @@ def _read_body(lines: list[str], reasons: dict[int, str], found: _Found, start: 
             reasons[i] = "related-list"
             continue
         in_list = False
+
+
+def _template_line(line: str, stats: CorpusStats) -> bool:
+    """A line repeated across the corpus that does not end like a sentence (so no sentence goes)."""
+    return not ends_like_sentence(line) and stats.is_repeated(line)
 
 
 def _labelled_dateline(line: str) -> bool:

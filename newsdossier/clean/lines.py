@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _SEPARATOR = re.compile(r"[\W_]+")
 _NUMERIC = re.compile(r"[\d\s.,:;/%+#()\-–—]+")
 _KEY_SPACE = re.compile(r"\s+")
-_KEY_DIGITS = re.compile(r"\d")
+_KEY_DIGITS = re.compile(r"\d+")
 _KEY_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "’": "'", "‘": "'", "“": '"', "”": '"'})
 
@@ -66,7 +66,7 @@ def is_numeric(line: str) -> bool:
 
 
 def line_key(line: str) -> str:
-    """A line normalised for comparison: case-folded, spaces collapsed, digits as ``0``, edges trimmed."""
+    """A line normalised for comparison: case-folded, spaces collapsed, every run of digits as ``0``, edges trimmed."""
     key = _KEY_SPACE.sub(" ", line.translate(_DASHES).casefold()).strip()
     return _KEY_DIGITS.sub("0", _KEY_EDGE.sub("", key))
 

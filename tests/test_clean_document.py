@@ -1,0 +1,177 @@
+"""clean_record: furniture out, metadata in, on small hand-written records."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from newsdossier.clean import CorpusStats, clean_record
+from newsdossier.model import Document, RawRecord, Rejection
+
+
+def _clean(text: str, stats: CorpusStats | None = None, **meta) -> Document:
+    doc = clean_record(RawRecord(path="a.txt", text=text, format="text", **meta), stats)
+    assert isinstance(doc, Document)
+    return doc
+
+
+def _reasons(doc: Document) -> dict[str, str]:
+    return {r.text: r.reason for r in doc.removed}
+
+
+ARTICLE = """World
+
+Ceasefire holds in the north
+
+By Jane Doe | Nov 8, 2024 10:33
+
+Photo: Jane Doe/AP
+
+The ceasefire held for a third day on Friday, officials said.
+
+Ceasefire holds in the north
+
+Aid convoys reached the city.
+Residents queued for water.
+
+Ceasefire holds in the north - 3
+
+Source: Example Wire
+
+Notify of
+View all comments
+"""
+
+
+def test_clean_record_removes_furniture_and_reads_metadata():
+    doc = _clean(ARTICLE)
+    assert doc.title == "Ceasefire holds in the north"
+    assert (doc.author, doc.outlet) == ("Jane Doe", "Example Wire")
+    assert (doc.published, doc.published_basis) == ("2024-11-08T10:33", "text")
+    assert doc.published_evidence == "By Jane Doe | Nov 8, 2024 10:33"
+    assert doc.text == (
+        "The ceasefire held for a third day on Friday, officials said.\n\n"
+        "Aid convoys reached the city.\nResidents queued for water."
+    )
+    assert _reasons(doc) == {
+        "World": "section-label",
+        "Ceasefire holds in the north": "repeated-title",  # the later copy overwrites "title" in this dict
+        "By Jane Doe | Nov 8, 2024 10:33": "byline",
+        "Photo: Jane Doe/AP": "image-credit",
+        "Ceasefire holds in the north - 3": "image-caption",
+        "Source: Example Wire": "source-trailer",
+        "Notify of": "comment-widget",
+        "View all comments": "comment-widget",
+    }
+
+
+def test_clean_record_keeps_raw_line_numbers_of_removed_lines():
+    doc = _clean(ARTICLE)
+    raw_lines = ARTICLE.split("\n")
+    assert all(raw_lines[r.line] == r.text for r in doc.removed)
+    assert [r.reason for r in doc.removed if r.text == "Ceasefire holds in the north"] == ["title", "repeated-title"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("\n\nFirst line.\n\n\n\nSecond para.\n\n", "First line.\n\nSecond para."),
+        ("One.\nTwo.\n\u00a0\nThree.", "One.\nTwo.\n\nThree."),
+        ("  Indented line.  \r\nNext line.\r\n", "Indented line.\nNext line."),
+        ("Before ad.\nAdvertisement\nAfter ad.", "Before ad.\n\nAfter ad."),  # a removed line breaks the paragraph
+    ],
+)
+def test_clean_record_separates_paragraphs_by_one_blank_line(raw, text):
+    assert _clean(raw).text == text
+
+
+def test_clean_record_rejects_a_page_without_article_text():
+    result = clean_record(RawRecord("b.txt", "Notify of\n\nInline Feedbacks\n---\nSearch in archive", "text"))
+    assert isinstance(result, Rejection)
+    assert (result.path, result.stage, result.reason) == ("b.txt", "clean", "no-article-text")
+
+
+def test_clean_record_ids_are_content_derived_and_stable():
+    a = _clean("Text one.")
+    assert a.id == _clean("Text one.").id
+    assert a.id != _clean("Text two.").id
+    assert a.id != clean_record(RawRecord("other.txt", "Text one.", "text")).id
+
+
+def test_clean_record_prefers_the_records_own_metadata():
+    raw = "Headline in the text\n\nBy Jane Doe\n\n2021-11-08\n\nThe march ended at noon.\n\nSource: TRT"
+    doc = _clean(raw, title="Headline in the text", published="2024-01-02", author="A. Writer", outlet="Fakti")
+    assert (doc.title, doc.author, doc.outlet) == ("Headline in the text", "A. Writer", "Fakti")
+    assert (doc.published, doc.published_basis) == ("2024-01-02", "metadata")
+    assert doc.text == "The march ended at noon."
+
+
+def test_clean_record_keeps_a_first_line_that_is_not_the_given_title():
+    doc = _clean("A deck line without a stop\n\nThe march ended at noon.", title="The real headline")
+    assert doc.title == "The real headline"
+    assert doc.text.startswith("A deck line without a stop")
+
+
+def test_clean_record_without_any_date_leaves_published_null():
+    doc = _clean("Headline here\n\nOn Tuesday, the march ended at noon.")
+    assert (doc.published, doc.published_basis, doc.published_evidence) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Source: the ministry said the figures were preliminary and would be revised after the count.",
+        '"You can view all comments online," he said.',
+        "He resigned.",
+        "Share prices fell sharply on Monday.",
+        "By Tuesday, the rebels had taken the city.",
+        "2,908 soldiers died, the ministry said.",
+    ],
+)
+def test_clean_record_keeps_prose_that_starts_like_furniture(paragraph):
+    doc = _clean(f"Headline here\n\nThe march ended at noon.\n\n{paragraph}\n\nNotify of")
+    assert doc.text == f"The march ended at noon.\n\n{paragraph}"
+
+
+def test_clean_record_removes_a_list_of_related_links_in_the_body():
+    raw = (
+        "Headline here\n\nThe march ended at noon.\n\nRelated stories\nTalks resume in Brussels\n"
+        "Armenia replies to proposal\n\nThe talks continue on Friday.\n\nTags: talks, peace"
+    )
+    doc = _clean(raw)
+    assert doc.text == "The march ended at noon.\n\nThe talks continue on Friday."
+    assert {r.text: r.reason for r in doc.removed}["Talks resume in Brussels"] == "related-list"
+
+
+def test_clean_record_only_removes_labelled_datelines_inside_the_body():
+    raw = "Headline here\n\nThe march ended at noon.\n\nNovember 8, 2020\n\nUpdated: 9 November 2024 12:30\n\nMore text follows here."
+    doc = _clean(raw)
+    assert "November 8, 2020" in doc.text
+    assert "Updated" not in doc.text
+    assert (doc.published, doc.published_evidence) == ("2024-11-09T12:30", "Updated: 9 November 2024 12:30")
+
+
+def test_clean_record_removes_lines_repeated_across_the_corpus_at_the_edges_only():
+    template = "Example Daily Online Edition"
+    texts = [f"Headline number {n}\n\n{template}\n\nStory {n} text here.\n\n{template}" for n in range(4)]
+    stats = CorpusStats.from_texts(texts)
+    doc = _clean(f"Talks resume in Brussels\n\n{template}\n\nThe march ended at noon.\n\n{template}\n\nMore text.\n\n{template}", stats)
+    assert doc.text == f"The march ended at noon.\n\n{template}\n\nMore text."
+    assert [r.reason for r in doc.removed] == ["title", "boilerplate", "boilerplate"]
+
+
+def test_corpus_stats_counts_documents_per_short_line():
+    stats = CorpusStats.from_texts(["Notify of\nA.", "notify  of\nB.", "Notify of\nNotify of", "x" * 200])
+    assert stats.documents == 4
+    assert stats.documents_with("NOTIFY OF") == 3
+    assert stats.is_repeated("Notify of") and not stats.is_repeated("A.")
+    assert stats.documents_with("x" * 200) == 0  # long lines are not counted
+
+
+def test_corpus_stats_is_picklable_and_bounded():
+    unique = ("".join(chr(97 + int(d)) for d in str(n)) for n in range(1000))  # letters: digits fold to 0
+    stats = CorpusStats.from_texts((f"line {word}\ncommon line" for word in unique), max_keys=100)
+    assert len(stats.line_documents) <= 100
+    assert stats.documents_with("common line") == 1000
+    assert pickle.loads(pickle.dumps(stats)) == stats
