@@ -101,7 +101,7 @@ def _read_whole(data: bytes, path: str, fmt: str) -> Iterator[Item]:
     declared = declared_charset(data[:HEAD_BYTES]) if fmt == "html" else None
     decoded = decode(data, declared=declared)
     if fmt == "json":
-        yield from iter_json_document(decoded.text, path)
+        yield from iter_json_document(decoded.text, path, decoded.encoding)
         return
     text = require_text(normalise_newlines(decoded.text))
     if fmt == "text":
@@ -143,7 +143,7 @@ def _warc_record(response, where: str) -> RawRecord:
 
 
 def _read_jsonl(f: BinaryIO, path: str, options: Options) -> Iterator[Item]:
-    yield from iter_json_lines(_lines(f, options.max_bytes), path, options.max_bytes)
+    yield from iter_json_lines(_lines(f, options.max_bytes), path, options.max_bytes, encoding="utf-8")
 
 
 def _lines(f: BinaryIO, limit: int) -> Iterator[bytes]:

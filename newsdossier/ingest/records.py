@@ -26,7 +26,9 @@ def _fields() -> dict[str, list[str]]:
     return json.loads(FORMATS_FILE.read_text(encoding="utf-8"))["json_fields"]
 
 
-def iter_json_lines(lines: Iterable[str | bytes], path: str, max_bytes: int) -> Iterator[RawRecord | Rejection]:
+def iter_json_lines(
+    lines: Iterable[str | bytes], path: str, max_bytes: int, encoding: str | None = None
+) -> Iterator[RawRecord | Rejection]:
     """One record per non-blank line, named ``path#N`` with N the 1-based line number.
 
     Byte lines are decoded as UTF-8 (JSON's encoding); a line longer than ``max_bytes`` is rejected.
@@ -37,7 +39,7 @@ def iter_json_lines(lines: Iterable[str | bytes], path: str, max_bytes: int) -> 
             text = _line_text(line, number, max_bytes)
             if not text.strip():
                 continue
-            yield record_from_object(_loads(text, f"line {number}"), where)
+            yield record_from_object(_loads(text, f"line {number}"), where, encoding)
         except RecordError as exc:
             yield _rejection(where, exc)
 
@@ -55,7 +57,7 @@ def _line_text(line: str | bytes, number: int, max_bytes: int) -> str:
         ) from None
 
 
-def iter_json_document(text: str, path: str) -> Iterator[RawRecord | Rejection]:
+def iter_json_document(text: str, path: str, encoding: str | None = None) -> Iterator[RawRecord | Rejection]:
     """A JSON file: one object (named ``path``) or a list of objects (named ``path#N``, 1-based)."""
     try:
         data = _loads(text, "the file")
@@ -64,26 +66,26 @@ def iter_json_document(text: str, path: str) -> Iterator[RawRecord | Rejection]:
         return
     if not isinstance(data, list):
         try:
-            yield record_from_object(data, path)
+            yield record_from_object(data, path, encoding)
         except RecordError as exc:
             yield _rejection(path, exc)
         return
     for number, item in enumerate(data, start=1):
         where = f"{path}#{number}"
         try:
-            yield record_from_object(item, where)
+            yield record_from_object(item, where, encoding)
         except RecordError as exc:
             yield _rejection(where, exc)
 
 
-def record_from_object(obj: object, path: str) -> RawRecord:
+def record_from_object(obj: object, path: str, encoding: str | None = None) -> RawRecord:
     """The raw record a JSON object describes; raises :class:`RecordError` when it holds no article."""
     if not isinstance(obj, dict):
         raise RecordError("malformed-json", f"expected a JSON object with a 'text' or 'html' field, found a {type(obj).__name__}")
     meta = {name: _field(obj, name) for name in ("url", "title", "published", "outlet", "author")}
     text, html = _field(obj, "text"), _field(obj, "html")
     if text and text.strip():
-        return RawRecord(path=path, text=require_text(normalise_newlines(text)), format=JSON_FORMAT, **meta)
+        return RawRecord(path=path, text=require_text(normalise_newlines(text)), format=JSON_FORMAT, encoding=encoding, **meta)
     if html and html.strip():
         page = extract_page(html, url=meta["url"])
         stated = {
@@ -91,7 +93,7 @@ def record_from_object(obj: object, path: str) -> RawRecord:
             "outlet": page.outlet, "author": page.author,
         }
         merged = {k: meta[k] or stated[k] for k in meta}
-        return RawRecord(path=path, text=page.text, format=JSON_FORMAT, **merged)
+        return RawRecord(path=path, text=page.text, format=JSON_FORMAT, encoding=encoding, **merged)
     if text is not None or html is not None:
         raise RecordError("empty", "the record's 'text'/'html' field is empty; there is no article to read")
     raise RecordError("missing-text", "the record has neither a 'text' nor an 'html' field; add the article text under 'text'")
