@@ -256,6 +256,7 @@ class Entity:
     type: str
     aliases: tuple[str, ...]
     mentions: tuple[MentionRef, ...]
+    type_votes: tuple[tuple[str, int], ...] = ()  # (type, mentions tagged so), most votes first
 
 
 @dataclass(frozen=True, slots=True)

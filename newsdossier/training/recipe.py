@@ -1,0 +1,210 @@
+"""``make model``: convert the open gold corpora, train the shipped pipeline, and package it.
+
+    python -m newsdossier.training.recipe [--data ../shared/data] [--max-steps N] [--work build/model]
+
+Steps: (1) convert UNER English-EWT (IOB2) and the openly licensed GUM genres (CoNLL-U entities)
+into spaCy DocBins — train from their train splits, dev from their dev splits; test splits are never
+seen; (2) ``spacy train`` with ``configs/en_newsdossier.cfg`` under ``nice -n 19`` on one thread
+with a fixed seed and a step bound; (3) copy the best model to ``newsdossier/models/en_newsdossier``
+with its licence, attribution and a meta recording data, config, seed, and held-out scores.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One thread for every numeric library, set before numpy is imported (the machine is shared).
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import shutil  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Iterable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from newsdossier.training.corpora import GoldDoc, read_conllu, read_iob2  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO = PACKAGE_DIR.parent.parent
+CONFIG = PACKAGE_DIR / "configs" / "en_newsdossier.cfg"
+MODEL_DIR = PACKAGE_DIR.parent / "models" / "en_newsdossier"
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+DEFAULT_WORK = REPO / "build" / "model"
+
+SEED = 0
+# ~3 steps/s on one core of the shared build machine: 4,500 steps keep training near 25 minutes.
+DEFAULT_MAX_STEPS = 4500
+
+UNER = Path("nlp/uner_english_ewt")
+UNER_FILES = {
+    "train": "en_ewt-ud-train.DRAFT-0c7ce0de.iob2",
+    "dev": "en_ewt-ud-dev.iob2",
+    "test": "en_ewt-ud-test.iob2",
+}
+GUM = Path("nlp/gum")
+# GUM genres whose texts' licence (GUM LICENSE.txt) allows a shipped model: CC BY / CC BY-SA.
+# Excluded: essay, fiction, letter, podcast, whow (CC BY-NC-SA), reddit (non-commercial), and the
+# genres LICENSE.txt does not cover (conversation, speech, textbook, vlog, GENTLE).
+GUM_OPEN_GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
+
+MODEL_LICENSE = "CC BY-SA 4.0"
+ATTRIBUTION = """\
+en_newsdossier — the English pipeline shipped with newsdossier
+Licence of these model files: Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)
+https://creativecommons.org/licenses/by-sa/4.0/
+
+The model was trained on:
+- Universal NER v1, English-EWT (Mayhew et al., NAACL 2024), CC BY-SA 4.0,
+  https://github.com/UniversalNER/UNER_English-EWT — annotations over the English Web Treebank
+  (UD English-EWT, CC BY-SA 4.0, https://github.com/UniversalDependencies/UD_English-EWT).
+- GUM, the Georgetown University Multilayer corpus (Zeldes 2017), annotations CC BY 4.0,
+  https://github.com/amir-zeldes/gum — only the genres whose texts are CC BY / CC BY-SA:
+  academic (CC BY 4.0), biographies (Wikipedia, CC BY-SA 3.0), court (CC BY 4.0),
+  interviews and news (Wikinews, CC BY 2.5), travel guides (Wikivoyage, CC BY-SA 3.0).
+Changes: entity annotations converted to PERSON/ORG/LOC spans; a statistical model was trained on them.
+"""
+
+
+def gum_split(data: Path) -> dict[str, str]:
+    """GUM document id → "dev" | "test" | "test2", from GUM's splits.md (unlisted documents train)."""
+    split, current = {}, ""
+    for line in (data / GUM / "splits.md").read_text("utf-8").splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip()
+        elif line.strip().startswith("* ") and current:
+            split[line.strip()[2:].strip()] = current
+    return split
+
+
+def gum_docs(data: Path, split: str) -> list[GoldDoc]:
+    """GUM documents of the open genres in one split ("train", "dev" or "test")."""
+    splits = gum_split(data)
+    docs = []
+    for path in sorted((data / GUM / "dep").glob("GUM_*.conllu")):
+        genre = path.stem.split("_")[1]
+        if genre in GUM_OPEN_GENRES and splits.get(path.stem, "train") == split:
+            docs.extend(read_conllu(path))
+    return docs
+
+
+def uner_docs(data: Path, split: str) -> list[GoldDoc]:
+    return list(read_iob2(data / UNER / UNER_FILES[split]))
+
+
+def to_docbin(docs: Iterable[GoldDoc], path: Path) -> int:
+    """Write gold documents as a spaCy DocBin (words, sentence starts, entities); return the word count."""
+    import spacy
+    from spacy.tokens import Doc, DocBin, Span
+
+    vocab = spacy.blank("en").vocab
+    out = DocBin(attrs=["ORTH", "SENT_START", "ENT_IOB", "ENT_TYPE"])
+    words = 0
+    for gold in docs:
+        doc = Doc(vocab, words=gold.words, sent_starts=gold.sent_starts)
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in gold.spans]
+        out.add(doc)
+        words += len(gold.words)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    out.to_disk(path)
+    return words
+
+
+def build_corpora(data: Path, work: Path) -> dict[str, int]:
+    """Write train.spacy and dev.spacy into ``work``; return word counts per file."""
+    counts = {}
+    for split in ("train", "dev"):
+        counts[split] = to_docbin([*uner_docs(data, split), *gum_docs(data, split)], work / f"{split}.spacy")
+    return counts
+
+
+def train(work: Path, max_steps: int, seed: int = SEED) -> Path:
+    """Train with the shipped config; return the best model's directory."""
+    from spacy.cli.train import train as spacy_train
+
+    output = work / "output"
+    overrides = {
+        "paths.train": str(work / "train.spacy"),
+        "paths.dev": str(work / "dev.spacy"),
+        "training.max_steps": max_steps,
+        "system.seed": seed,
+    }
+    spacy_train(CONFIG, output, overrides=overrides, use_gpu=-1)
+    return output / "model-best"
+
+
+def package(best: Path, data: Path, counts: dict[str, int], seconds: float, seed: int, max_steps: int) -> Path:
+    """Copy the best model into the package with its licence, attribution and meta."""
+    import spacy
+
+    if MODEL_DIR.exists():
+        shutil.rmtree(MODEL_DIR)
+    nlp = spacy.load(best)
+    nlp.meta.update(
+        {
+            "name": "newsdossier",
+            "version": "0.1.0",
+            "description": "Compact CNN English pipeline (tok2vec, senter, ner: PERSON/ORG/LOC) shipped with newsdossier",
+            "license": MODEL_LICENSE,
+            "author": "newsdossier contributors",
+            "sources": [
+                {"name": "UNER English-EWT v1", "url": "https://github.com/UniversalNER/UNER_English-EWT", "license": "CC BY-SA 4.0"},
+                {"name": f"GUM (genres: {', '.join(GUM_OPEN_GENRES)})", "url": "https://github.com/amir-zeldes/gum", "license": "CC BY 4.0 annotations; CC BY / CC BY-SA texts"},
+            ],
+        }
+    )
+    nlp.meta["newsdossier"] = {
+        "recipe": "python -m newsdossier.training.recipe",
+        "config": CONFIG.name,
+        "seed": seed,
+        "max_steps": max_steps,
+        "training_words": counts,
+        "training_seconds": round(seconds),
+        "gum_genres": list(GUM_OPEN_GENRES),
+        "held_out": heldout_scores(nlp, data),
+    }
+    nlp.to_disk(MODEL_DIR)
+    (MODEL_DIR / "LICENSE").write_text(ATTRIBUTION, "utf-8")
+    return MODEL_DIR
+
+
+def heldout_scores(nlp, data: Path) -> dict[str, dict[str, float]]:
+    """Overall and per-type P/R/F1 on the test splits the model never saw."""
+    from newsdossier.evaluate.ner import score_docs, tag_gold
+
+    sets = {"uner_ewt_test": uner_docs(data, "test"), "gum_open_test": gum_docs(data, "test")}
+    return {name: score_docs(docs, tag_gold(nlp, docs)).as_dict() for name, docs in sets.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsdossier.training.recipe", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared development data folder")
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="scratch folder for corpora and checkpoints")
+    parser.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS, help="training step bound")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        os.nice(19)
+    except OSError:
+        pass
+    import spacy
+    from thinc.api import set_gpu_allocator  # noqa: F401  (keeps thinc on the CPU path)
+
+    spacy.util.fix_random_seed(args.seed)
+    counts = build_corpora(args.data, args.work)
+    log.info("corpora: %s words", counts)
+    began = time.monotonic()
+    best = train(args.work, args.max_steps, args.seed)
+    seconds = time.monotonic() - began
+    target = package(best, args.data, counts, seconds, args.seed, args.max_steps)
+    log.info("shipped %s: %s", target, json.dumps(json.loads((target / "meta.json").read_text())["newsdossier"]["held_out"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

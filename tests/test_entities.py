@@ -1,0 +1,154 @@
+"""Cross-document entity resolution: each rule on hand-made mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdossier.link.entities import clean_name, fold, resolve_entities
+from newsdossier.model import Annotated, Document, Mention
+
+
+def _annotated(doc_id: str, text: str, mentions: list[tuple[str, str]]) -> Annotated:
+    """A document whose mentions are the first occurrence after the previous one of each (surface, label)."""
+    found, cursor = [], 0
+    for surface, label in mentions:
+        start = text.index(surface, cursor)
+        found.append(Mention(start, start + len(surface), surface, label))
+        cursor = start + len(surface)
+    doc = Document(doc_id, f"{doc_id}.txt", None, None, None, None, None, text)
+    return Annotated(doc=doc, sentences=(), paragraphs=(), mentions=tuple(found))
+
+
+def _names(entities) -> dict[str, tuple[str, int]]:
+    return {e.name: (e.type, len(e.mentions)) for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Türkiye", "turkiye"),
+        ("Turkiye", "turkiye"),
+        ("U.S.", "us"),
+        ("Nagorno-Karabakh", "nagorno karabakh"),
+        ("  Baku ", "baku"),
+    ],
+)
+def test_fold_accents_case_and_punctuation(text, expected):
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name", "offset"),
+    [
+        ("President Ilham Aliyev", "PERSON", "Ilham Aliyev", 10),
+        ("PresidentIlham Aliyev", "PERSON", "Ilham Aliyev", 9),
+        ("Turkish President Recep Tayyip Erdogan", "PERSON", "Turkish President Recep Tayyip Erdogan", 0),
+        ("Mr. Smith's", "PERSON", "Smith", 4),
+        ("Shusha city", "LOC", "Shusha", 0),
+        ("the city of Shusha", "GPE", "Shusha", 12),
+        ("the European Union", "ORG", "European Union", 4),
+        ("Ministry of Foreign Affairs", "ORG", "Ministry of Foreign Affairs", 0),
+    ],
+)
+def test_clean_name_strips_titles_articles_and_place_words(text, label, name, offset):
+    form = clean_name(text, 100, label)
+    assert form is not None
+    assert (form.text, form.start - 100) == (name, offset)
+    assert form.end - form.start == len(name)
+
+
+@pytest.mark.parametrize("text", ["President", "Prime Minister", "'s", "--"])
+def test_clean_name_drops_bare_titles_and_punctuation(text):
+    assert clean_name(text, 0, "PERSON") is None
+
+
+def test_resolve_title_glued_title_and_surname_make_one_person():
+    a = _annotated(
+        "a",
+        "President Ilham Aliyev spoke. PresidentIlham Aliyev left. Aliyev said so.",
+        [("President Ilham Aliyev", "PERSON"), ("PresidentIlham Aliyev", "PERSON"), ("Aliyev", "PERSON")],
+    )
+    entities = resolve_entities([a])
+    assert _names(entities) == {"Ilham Aliyev": ("PERSON", 3)}
+    assert entities[0].mentions[1].start == a.doc.text.index("Ilham Aliyev left")
+
+
+def test_resolve_same_surname_different_first_names_stay_apart_and_bare_surname_is_ambiguous():
+    a = _annotated(
+        "a",
+        "Ilham Aliyev met Heydar Aliyev. Aliyev spoke. Mehriban Aliyeva came.",
+        [("Ilham Aliyev", "PERSON"), ("Heydar Aliyev", "PERSON"), ("Aliyev", "PERSON"), ("Mehriban Aliyeva", "PERSON")],
+    )
+    assert _names(resolve_entities([a])) == {
+        "Ilham Aliyev": ("PERSON", 1),
+        "Heydar Aliyev": ("PERSON", 1),
+        "Aliyev": ("PERSON", 1),
+        "Mehriban Aliyeva": ("PERSON", 1),
+    }
+
+
+def test_resolve_spelling_variants_across_documents():
+    a = _annotated("a", "Türkiye and Garabagh.", [("Türkiye", "GPE"), ("Garabagh", "LOC")])
+    b = _annotated("b", "Turkiye backs Karabakh.", [("Turkiye", "GPE"), ("Karabakh", "LOC")])
+    names = _names(resolve_entities([a, b]))
+    assert names["Türkiye"] == ("LOC", 2)
+    assert names["Karabakh"] == ("LOC", 2)
+    assert len(names) == 2
+
+
+def test_resolve_place_word_and_acronym():
+    a = _annotated(
+        "a",
+        "Shusha city and Shusha. The United Nations and the UN. The EU.",
+        [("Shusha city", "GPE"), ("Shusha", "GPE"), ("United Nations", "ORG"), ("UN", "ORG"), ("EU", "ORG")],
+    )
+    names = _names(resolve_entities([a]))
+    assert names == {"Shusha": ("LOC", 2), "United Nations": ("ORG", 2), "EU": ("ORG", 1)}
+
+
+def test_resolve_acronym_with_two_expansions_stays_apart():
+    a = _annotated(
+        "a",
+        "United Nations, Union of Nurses, UN.",
+        [("United Nations", "ORG"), ("Union of Nurses", "ORG"), ("UN", "ORG")],
+    )
+    assert len(resolve_entities([a])) == 3
+
+
+def test_resolve_type_by_vote_keeps_votes():
+    a = _annotated(
+        "a",
+        "Erdogan came. Erdogan spoke. Erdogan left.",
+        [("Erdogan", "PERSON"), ("Erdogan", "ORG"), ("Erdogan", "PERSON")],
+    )
+    (entity,) = resolve_entities([a])
+    assert (entity.type, entity.type_votes) == ("PERSON", (("PERSON", 2), ("ORG", 1)))
+
+
+def test_resolve_mistyped_titled_mention_joins_the_person():
+    a = _annotated(
+        "a",
+        "President Ilham Aliyev spoke. Ilham Aliyev left.",
+        [("President Ilham Aliyev", "ORG"), ("Ilham Aliyev", "PERSON")],
+    )
+    assert _names(resolve_entities([a])) == {"Ilham Aliyev": ("PERSON", 2)}
+
+
+def test_resolve_longer_full_name_absorbs_shorter():
+    a = _annotated(
+        "a",
+        "Mustafa Kemal Ataturk and Ataturk; Mustafa Ataturk.",
+        [("Mustafa Kemal Ataturk", "PERSON"), ("Ataturk", "PERSON"), ("Mustafa Ataturk", "PERSON")],
+    )
+    assert _names(resolve_entities([a])) == {"Mustafa Kemal Ataturk": ("PERSON", 3)}
+
+
+def test_resolve_is_deterministic_and_sorted_by_mentions():
+    a = _annotated("a", "Baku, Baku, Armenia.", [("Baku", "GPE"), ("Baku", "GPE"), ("Armenia", "GPE")])
+    first, second = resolve_entities([a]), resolve_entities([a])
+    assert first == second
+    assert [e.name for e in first] == ["Baku", "Armenia"]
+
+
+def test_resolve_empty():
+    assert resolve_entities([]) == []
