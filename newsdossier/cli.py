@@ -39,6 +39,7 @@ def _add_build(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pipeline", default="default", help="spaCy pipeline: 'default' (shipped) or an installed package/path")
     p.add_argument("--max-bytes", type=int, default=None, help="reject input files larger than this many bytes")
     p.add_argument("--dct", default=None, help="publication date to assume for documents that state none (YYYY-MM-DD)")
+    p.add_argument("--batch-size", type=int, default=None, help="documents per annotation batch (one store transaction each)")
     p.set_defaults(handler=_run_build)
 
 
@@ -52,6 +53,7 @@ def _run_build(args: argparse.Namespace) -> int:
         dct=args.dct,
         progress=not args.quiet,
         **({"max_bytes": args.max_bytes} if args.max_bytes else {}),
+        **({"batch_size": args.batch_size} if args.batch_size else {}),
     )
     result = build(args.inputs, args.out, options)
     if not args.quiet:
