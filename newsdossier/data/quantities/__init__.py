@@ -301,3 +301,24 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "analyses": "analysis", "crises": "crisis", "data": "data", "media": "media", "police": "police",
     "dead": "dead", "wounded": "wounded", "injured": "injured", "missing": "missing",
 }
+
+# Nouns naming the event itself: a duration counting one of these ("44-day war", "the operation
+# ... lasted 44 days") is the duration of the event; all of them share one claim subject.
+EVENT_NOUNS: frozenset[str] = frozenset({
+    "war", "conflict", "operation", "campaign", "offensive", "counter-offensive", "counteroffensive",
+    "battle", "fighting", "hostility", "siege", "occupation", "strike", "protest", "lockdown",
+    "ceasefire", "truce", "blockade", "standoff", "crisis", "outage", "shutdown", "trial", "visit",
+    "mission", "tour", "festival", "games", "summit", "talks", "negotiation", "election", "voyage",
+})
+# Event nouns that name the same kind of event: "44-day war" and "44-day conflict" measure one thing.
+EVENT_CLASSES: dict[str, str] = {
+    "conflict": "war", "fighting": "war", "hostility": "war", "offensive": "war", "counter-offensive": "war",
+    "counteroffensive": "war", "campaign": "war", "battle": "war", "operation": "war",
+    "truce": "ceasefire", "talks": "negotiation",
+}
+
+# Counted words that name no thing ("times", "ones"): a figure counting them opens no claim.
+EMPTY_COUNTED: frozenset[str] = frozenset({
+    "time", "one", "other", "more", "percent", "per", "cent", "year", "day", "month", "week", "hour",
+    "minute", "second", "decade", "century", "point", "thing", "part", "kind", "way",
+})

@@ -43,7 +43,7 @@ def write_quantities(doc: Doc, quantities: list[Quantity]) -> Doc:
 
 @Language.factory(
     "newsdossier_quantities",
-    assigns=[f"doc.spans['{SPAN_KEY}']"],
+    assigns=["doc.spans"],  # doc.spans["quantities"]
     requires=[],
     retokenizes=False,
 )

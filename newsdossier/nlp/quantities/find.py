@@ -32,6 +32,8 @@ _MASKS = (
     re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
     re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944
     re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers and addresses: 192.168.1.2, 1.2.3
+    re.compile(r"\b(?:1[6-9]|2[01])\d{2}\s?[-–/]\s?\d{2}(?:\d{2})?\b"),  # year spans: 1992-93, 2019-2020
+    re.compile(r"(?<=\s)[-–|]\s*\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1"
 )
 _ORDINAL_WORDS = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
 _LIST_INDEX = re.compile(r"^\s*[-–•*]?\s*\d{1,3}\s*[.)]?\s*$")
@@ -277,6 +279,8 @@ def _rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> 
         return True  # "5G", "3D": glued letters that are no unit
     if number.spelled and text[number.start].isupper() and number.start > 0 and text[number.start - 1] == "-":
         return True
+    if unit is None and re.match(r"-[A-Za-z]", text[number.end : number.end + 2]):
+        return True  # "three-way", "5-star": a compound adjective, not an amount
     return False
 
 

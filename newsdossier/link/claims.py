@@ -1,0 +1,325 @@
+"""Claims across sources: figures that measure the same thing, compared by interval logic.
+
+Rules (the closing note of issue 4):
+
+* A **figure** is a quantity that says what it counts (``counted``) or carries a unit; restatements in
+  another unit ("440-meter (1,444-foot)") are dropped in favour of the first statement.
+* **Enumerations** ("5 cities, 4 towns, and 286 villages": adjacent figures joined only by commas and
+  "and", whose counted things are all parts of one whole in ``PART_WHOLE``) are summed into one
+  figure of that whole, quoted with the enumeration's exact words.
+* Figures are **grouped** by what they measure: the counted thing's lemma (plurals and synonyms folded,
+  e.g. "IDPs"/"migrants") and unit kind; durations of the event itself ("44-day war", "the operation
+  lasted 44 days") form one "duration of the war" group. Figures with different predicates
+  ("lost" vs "liberated") stay apart; a figure without a predicate joins the group's single predicate.
+* **Status**: ``conflict`` when some pair of intervals cannot both hold (open bounds respected:
+  (300, ∞) vs 295), else ``single`` when one independent source stands behind it, else ``agree``.
+  A disagreement between figures whose time scopes differ by at most ``UPDATE_MAX_DAYS`` and that grow
+  with time is an **update** (a rising toll), not a conflict: values are ordered by scope and the
+  later ones flagged.
+* ``independent_sources`` counts copy groups once (:func:`newsdossier.link.sources.independent_count`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from newsdossier.data import quantities as tables
+from newsdossier.link.sources import independent_count
+from newsdossier.model import Annotated, Claim, ClaimValue, DuplicateGroup, Quantity
+
+UPDATE_MAX_DAYS = 90  # a toll grows over days or weeks; figures further apart restate a past event instead
+MAX_COUNTED_DISTANCE = 40  # characters between a figure and its counted word (covers "(1,444-foot)" and adjectives)
+ENUMERATION_JOINER = re.compile(r"\s*,?\s*(?:and\s+|&\s+)?$|\s*,\s*$")
+STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    doc: str
+    quantity: Quantity
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    bounds: str
+    key: tuple[str, str | None]
+    noun: str  # the counted word as written, for the subject
+    predicate: str | None
+    scope: str | None
+
+
+def build_claims(annotated: Sequence[Annotated], groups: Sequence[DuplicateGroup]) -> list[Claim]:
+    """Group the figures of all documents into claims; conflicts first."""
+    figures = [f for a in annotated for f in _figures(a)]
+    buckets: dict[tuple, list[_Figure]] = {}
+    for key, members in _by_key(figures).items():
+        for predicate, group in _by_predicate(members).items():
+            buckets[(*key, predicate)] = group
+    claims = [_claim(group, groups) for group in buckets.values()]
+    claims.sort(key=lambda c: (STATUS_ORDER[c.status], -c.independent_sources, -len(c.values), c.subject))
+    return claims
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+def lemma(word: str) -> str:
+    """A counted word folded to its singular, lower-cased, with synonyms merged ("IDPs" → "idp")."""
+    low = word.lower().strip("'’")
+    if low in tables.IRREGULAR_PLURALS:
+        low = tables.IRREGULAR_PLURALS[low]
+    elif low.endswith("ies") and len(low) > 4:
+        low = low[:-3] + "y"
+    elif re.search(r"(?:ss|sh|ch|x)es$", low):
+        low = low[:-2]
+    elif low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+        low = low[:-1]
+    return tables.SYNONYMS.get(low, low)
+
+
+def _figures(annotated: Annotated) -> list[_Figure]:
+    doc = annotated.doc
+    text = doc.text
+    quantities = [q for q in annotated.quantities if q.same_as is None]
+    figures: list[_Figure] = []
+    i = 0
+    while i < len(quantities):
+        run = _enumeration(text, quantities, i)
+        if run:
+            figures.append(_enumeration_figure(doc.id, text, run, doc.published))
+            i += len(run)
+            continue
+        figure = _single_figure(doc.id, text, quantities[i], doc.published)
+        if figure is not None:
+            figures.append(figure)
+        i += 1
+    return figures
+
+
+def _counted_end(text: str, q: Quantity) -> int | None:
+    if not q.counted:
+        return None
+    m = re.compile(rf"\b{re.escape(q.counted)}\b").search(text, q.end, q.end + MAX_COUNTED_DISTANCE)
+    return m.end() if m else None
+
+
+def _whole_of(parts: set[str]) -> str | None:
+    for whole, covered in tables.PART_WHOLE.items():
+        if parts <= set(covered):
+            return whole
+    return None
+
+
+def _enumeration(text: str, quantities: list[Quantity], i: int) -> list[Quantity]:
+    """The run of figures starting at ``i`` that enumerate parts of one whole ("5 cities, 4 towns, and 286 villages")."""
+    run = [quantities[i]]
+    while i + len(run) < len(quantities):
+        last, nxt = run[-1], quantities[i + len(run)]
+        end = _counted_end(text, last)
+        if end is None or nxt.counted is None or nxt.unit != last.unit or not ENUMERATION_JOINER.fullmatch(text[end : nxt.start]):
+            break
+        run.append(nxt)
+    parts = {lemma(q.counted) for q in run if q.counted}
+    if len(run) < 2 or len(parts) < 2 or _whole_of(parts) is None:
+        return []
+    return run
+
+
+def _enumeration_figure(doc_id: str, text: str, run: list[Quantity], published: str | None) -> _Figure:
+    first, last = run[0], run[-1]
+    end = _counted_end(text, last) or last.end
+    whole = _whole_of({lemma(q.counted) for q in run if q.counted}) or ""
+    low = None if any(q.low is None for q in run) else sum(q.low for q in run if q.low is not None)
+    high = None if any(q.high is None for q in run) else sum(q.high for q in run if q.high is not None)
+    predicate = next((q.predicate for q in run if q.predicate), None)
+    return _Figure(
+        doc=doc_id, quantity=first, start=first.start, end=end, text=text[first.start : end], low=low, high=high,
+        bounds=first.bounds[0] + last.bounds[1], key=(whole, first.unit), noun=_plural(whole),
+        predicate=predicate, scope=first.scope or published,
+    )
+
+
+def _single_figure(doc_id: str, text: str, q: Quantity, published: str | None) -> _Figure | None:
+    kind = tables.UNIT_KINDS.get(q.unit or "")
+    if kind == "duration":
+        key, noun = _duration_key(q)
+        if key is None:
+            return None
+        end = _counted_end(text, q) or q.end
+    elif q.counted and lemma(q.counted) not in tables.EMPTY_COUNTED and not q.counted[:1].isdigit():
+        key, noun = (lemma(q.counted), q.unit), q.counted
+        end = _extend_coordination(text, q) or q.end
+    elif q.unit:
+        key, noun = (q.unit, q.unit), _plural(q.unit)
+        end = q.end
+    else:
+        return None
+    return _Figure(
+        doc=doc_id, quantity=q, start=q.start, end=end, text=text[q.start : end], low=q.low, high=q.high,
+        bounds=q.bounds, key=key, noun=noun, predicate=q.predicate, scope=q.scope or published,
+    )
+
+
+def _extend_coordination(text: str, q: Quantity) -> int | None:
+    """End of the counted phrase, including a coordinated part of the same whole ("settlements and villages")."""
+    end = _counted_end(text, q)
+    if end is None:
+        return None
+    m = re.compile(r"\s+(?:and|or)\s+([A-Za-z]+)").match(text, end)
+    if m and q.counted:
+        pair = {lemma(q.counted), lemma(m.group(1))}
+        if any(pair <= set(covered) | {whole} for whole, covered in tables.PART_WHOLE.items()):
+            return m.end()
+    return end
+
+
+def _duration_key(q: Quantity) -> tuple[tuple[str, str | None] | None, str]:
+    """Durations that name their event ("44-day war", "a 3-day visit"): keyed by the kind of event."""
+    if q.counted and lemma(q.counted) in tables.EVENT_NOUNS:
+        noun = lemma(q.counted)
+        return ("duration", tables.EVENT_CLASSES.get(noun, noun)), noun
+    return None, ""
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word if word.endswith("s") else word + "s"
+
+
+# --- grouping ------------------------------------------------------------------------------------
+
+
+def _by_key(figures: list[_Figure]) -> dict[tuple, list[_Figure]]:
+    out: dict[tuple, list[_Figure]] = {}
+    for f in figures:
+        out.setdefault(f.key, []).append(f)
+    return out
+
+
+def _stem(verb: str | None) -> str | None:
+    if verb is None:
+        return None
+    return re.sub(r"(?:ing|ed|es|e|d|s)$", "", verb.lower())[:6]
+
+
+def _by_predicate(figures: list[_Figure]) -> dict[str | None, list[_Figure]]:
+    out: dict[str | None, list[_Figure]] = {}
+    if figures and figures[0].key[0] == "duration":
+        return {None: figures}  # how long the event lasted, whatever verb states it
+    for f in figures:
+        out.setdefault(_stem(f.predicate), []).append(f)
+    stated = [k for k in out if k is not None]
+    if None in out and len(stated) == 1:
+        out[stated[0]].extend(out.pop(None))
+    return out
+
+
+# --- status ----------------------------------------------------------------------------------------
+
+
+def compatible(a_low, a_high, a_bounds: str, b_low, b_high, b_bounds: str) -> bool:
+    """Whether two intervals can both hold (they intersect), respecting open and closed bounds."""
+    lo, lo_open = _max_low((a_low, a_bounds[0] == "("), (b_low, b_bounds[0] == "("))
+    hi, hi_open = _min_high((a_high, a_bounds[1] == ")"), (b_high, b_bounds[1] == ")"))
+    if lo is None or hi is None:
+        return True
+    return lo < hi or (lo == hi and not lo_open and not hi_open)
+
+
+def _max_low(a, b):
+    if a[0] is None:
+        return b
+    if b[0] is None:
+        return a
+    if a[0] == b[0]:
+        return a[0], a[1] or b[1]
+    return max(a, b, key=lambda x: x[0])
+
+
+def _min_high(a, b):
+    if a[0] is None:
+        return b
+    if b[0] is None:
+        return a
+    if a[0] == b[0]:
+        return a[0], a[1] or b[1]
+    return min(a, b, key=lambda x: x[0])
+
+
+def _claim(figures: list[_Figure], groups: Sequence[DuplicateGroup]) -> Claim:
+    figures = _distinct(figures)
+    figures.sort(key=lambda f: (f.scope or "", f.doc, f.start))
+    clashes = [
+        (a, b)
+        for i, a in enumerate(figures)
+        for b in figures[i + 1 :]
+        if not compatible(a.low, a.high, a.bounds, b.low, b.high, b.bounds)
+    ]
+    updated = {id(b) for a, b in clashes if _is_update(a, b)}
+    values = tuple(_value(f, id(f) in updated) for f in figures)
+    sources = independent_count([f.doc for f in figures], groups)
+    if any(not _is_update(a, b) for a, b in clashes):
+        status = "conflict"
+    elif sources <= 1:
+        status = "single"
+    else:
+        status = "agree"
+    return Claim(
+        subject=_subject(figures), values=values, status=status, independent_sources=sources, updates=bool(updated)
+    )
+
+
+def _distinct(figures: list[_Figure]) -> list[_Figure]:
+    """One value per document and interval: a figure repeated in the same article is one statement."""
+    seen: set[tuple] = set()
+    out = []
+    for f in figures:
+        mark = (f.doc, f.low, f.high, f.bounds)
+        if mark not in seen:
+            seen.add(mark)
+            out.append(f)
+    return out
+
+
+def _is_update(earlier: _Figure, later: _Figure) -> bool:
+    """A later figure that grows from an earlier one within ``UPDATE_MAX_DAYS``: a rising toll."""
+    a, b = _day(earlier.scope), _day(later.scope)
+    if a is None or b is None or not 0 < (b - a).days <= UPDATE_MAX_DAYS:
+        return False
+    return (later.low if later.low is not None else later.high or 0) >= (earlier.high if earlier.high is not None else earlier.low or 0)
+
+
+def _day(iso: str | None) -> date | None:
+    if not iso or not re.match(r"\d{4}-\d{2}-\d{2}", iso):
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _value(f: _Figure, update: bool) -> ClaimValue:
+    return ClaimValue(
+        doc=f.doc, text=f.text, low=f.low, high=f.high, unit=f.quantity.unit, qualifier=f.quantity.qualifier,
+        start=f.start, end=f.end, bounds=f.bounds, scope=f.scope, update=update,
+    )
+
+
+def _subject(figures: list[_Figure]) -> str:
+    if figures[0].key[0] == "duration":
+        nouns = [f.noun for f in figures]
+        return f"duration of the {f.key[1] if (f := figures[0]).key[1] in nouns else max(set(nouns), key=nouns.count)}"
+    nouns = [f.noun for f in figures]
+    noun = max(sorted(set(nouns)), key=nouns.count)
+    predicates = [f.predicate for f in figures if f.predicate]
+    if predicates:
+        return f"{noun} {max(set(predicates), key=predicates.count)}"
+    return noun
+
+
+__all__ = ["build_claims", "compatible", "lemma"]

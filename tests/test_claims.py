@@ -1,0 +1,154 @@
+"""build_claims: grouping figures across sources, enumerations, interval status, updates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from newsdossier.link.claims import build_claims, compatible, lemma
+from newsdossier.model import Annotated, Document, DuplicateGroup, Quantity, Span
+from newsdossier.nlp.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def _annotated(nlp, doc_id: str, text: str, published: str | None = None) -> Annotated:
+    doc = nlp(text)
+    document = Document(
+        id=doc_id, path=f"{doc_id}.txt", title=None, published=published, published_basis=None,
+        author=None, outlet=None, text=text,
+    )
+    return Annotated(
+        doc=document,
+        sentences=tuple(Span(s.start_char, s.end_char) for s in doc.sents),
+        paragraphs=(Span(0, len(text)),),
+        quantities=tuple(find_quantities(doc)),
+    )
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("settlements", "settlement"), ("cities", "city"), ("IDPs", "idp"), ("people", "people"), ("churches", "church")],
+)
+def test_lemma_folds_plurals(word, expected):
+    assert lemma(word) == expected
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ((300, None, "(]"), (295, 295, "[]"), False),
+        ((300, None, "(]"), (270, 300, "[)"), False),
+        ((300, None, "[]"), (300, 300, "[]"), True),
+        ((270, 300, "[)"), (295, 295, "[]"), True),
+        ((900_000, 1_100_000, "[]"), (1_000_000, 1_000_000, "[]"), True),
+        ((None, 40, "[)"), (40, None, "[]"), False),
+    ],
+)
+def test_compatible_respects_open_bounds(a, b, expected):
+    assert compatible(*a, *b) is expected
+
+
+def test_build_claims_conflict_with_enumeration_sum(nlp):
+    annotated = [
+        _annotated(nlp, "a", "The army liberated more than 300 settlements."),
+        _annotated(nlp, "b", "The army liberated 5 cities, 4 towns, and 286 villages from occupation."),
+    ]
+    (claim,) = build_claims(annotated, [])
+    assert claim.status == "conflict" and claim.independent_sources == 2
+    assert claim.subject == "settlements liberated"
+    enumeration = next(v for v in claim.values if v.doc == "b")
+    assert (enumeration.text, enumeration.low, enumeration.high) == ("5 cities, 4 towns, and 286 villages", 295, 295)
+
+
+def test_build_claims_copies_count_once(nlp):
+    annotated = [
+        _annotated(nlp, "a", "About one million IDPs returned."),
+        _annotated(nlp, "b", "Approximately 1 million IDPs returned."),
+        _annotated(nlp, "c", "Some 1,000,000 IDPs returned."),
+    ]
+    copies = DuplicateGroup(members=("a", "b"), kind="derived", original="b", similarity=0.8)
+    (claim,) = build_claims(annotated, [copies])
+    assert (claim.status, claim.independent_sources, len(claim.values)) == ("agree", 2, 3)
+    (single,) = build_claims(annotated[:2], [copies])
+    assert (single.status, single.independent_sources) == ("single", 1)
+
+
+def test_build_claims_rising_toll_is_an_update(nlp):
+    annotated = [
+        _annotated(nlp, "a", "Exactly 40 people died in the floods.", published="2024-05-01"),
+        _annotated(nlp, "b", "At least 63 people died in the floods.", published="2024-05-03"),
+    ]
+    (claim,) = build_claims(annotated, [])
+    assert claim.status == "agree" and claim.updates
+    assert [(v.doc, v.update) for v in claim.values] == [("a", False), ("b", True)]
+
+
+def test_build_claims_figures_years_apart_are_not_updates(nlp):
+    annotated = [
+        _annotated(nlp, "a", "Exactly 40 people died in the floods.", published="2020-05-01"),
+        _annotated(nlp, "b", "Exactly 63 people died in the floods.", published="2024-05-03"),
+    ]
+    (claim,) = build_claims(annotated, [])
+    assert claim.status == "conflict" and not claim.updates
+
+
+def test_build_claims_conversion_is_not_a_second_claim(nlp):
+    annotated = [_annotated(nlp, "a", "Students carried a 440-meter (1,444-foot) flag.")]
+    (claim,) = build_claims(annotated, [])
+    assert [v.text for v in claim.values] == ["440-meter (1,444-foot) flag"]
+
+
+def test_build_claims_conflicts_first(nlp):
+    annotated = [
+        _annotated(nlp, "a", "The fire destroyed 12 houses. Officials counted 7 trucks."),
+        _annotated(nlp, "b", "The fire destroyed 15 houses."),
+    ]
+    claims = build_claims(annotated, [])
+    assert [c.status for c in claims] == ["conflict", "single"]
+
+
+def _sample(nlp, corpus: Path) -> tuple[list[Annotated], dict[str, str]]:
+    annotated, ids = [], {}
+    for path in sorted(corpus.glob("*.txt")):
+        ids[path.name[:3]] = path.stem
+        annotated.append(_annotated(nlp, path.stem, path.read_text(encoding="utf-8")))
+    return annotated, ids
+
+
+def test_build_claims_sample_corpus(nlp, sample_corpus):
+    annotated, ids = _sample(nlp, sample_corpus)
+    copies = DuplicateGroup(members=(ids["000"], ids["001"]), kind="derived", original=ids["001"], similarity=0.8)
+    claims = build_claims(annotated, [copies])
+
+    settlements = [c for c in claims if "settlements" in c.subject]
+    assert len(settlements) == 1
+    claim = settlements[0]
+    assert claim.status == "conflict" and claims[0] == claim
+    assert claim.independent_sources == 4
+    texts = sorted(v.text for v in claim.values)
+    assert texts.count("more than 300 settlements") == 2
+    assert "more than 300 occupied settlements" in texts
+    assert "nearly 300 settlements and villages" in texts
+    summed = next(v for v in claim.values if v.text == "5 cities, 4 towns, and 286 villages")
+    assert summed.low == summed.high == 295
+    assert {v.doc for v in claim.values} == set(ids.values())
+
+    war = [c for c in claims if c.subject.startswith("duration of the")]
+    assert len(war) == 1 and war[0].status == "agree" and war[0].independent_sources >= 3
+    assert {v.low for v in war[0].values} == {44}
+
+    flag = [v for c in claims for v in c.values if "440-meter" in v.text or "1,444" in v.text]
+    assert len(flag) == 1
+
+    for claim in claims:
+        for value in claim.values:
+            assert not any(month in value.text for month in ("Nov", "Sept", "September", "November"))
+            assert value.text != "100"

@@ -1,0 +1,156 @@
+"""find_quantities and the newsdossier_quantities component, on a blank English tokenizer + sentencizer."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import spacy
+
+from newsdossier.model import Timex
+from newsdossier.nlp import extensions
+from newsdossier.nlp.quantities import find_quantities, read_number
+from newsdossier.nlp.quantities.find import APPROX_MARGIN, NEARLY_MARGIN
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def _find(nlp, text, timexes=()):
+    return list(find_quantities(nlp(text), timexes))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("2,908", 2908),
+        ("3.25", 3.25),
+        ("one million", 1e6),
+        ("three", 3),
+        ("a dozen", 12),
+        ("two hundred and fifty thousand", 250_000),
+        ("twenty-one", 21),
+        ("7 billion", 7e9),
+        ("1.5m", 1.5),  # a glued lower-case m is metres, read as a unit later
+        ("30K", 30_000),
+        ("$3bn", None),
+        ("two-thirds", 2 / 3),
+        ("3/4", 0.75),
+    ],
+)
+def test_read_number_values(text, value):
+    match = read_number(text, 0)
+    if value is None:
+        assert match is None
+    else:
+        assert match is not None and math.isclose(match.value, value)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, low, high, bounds, unit",
+    [
+        ("It liberated more than 300 settlements.", "more than 300", 300, 300, None, "(]", None),
+        ("It freed nearly 300 villages.", "nearly 300", 300, 300 * (1 - NEARLY_MARGIN), 300, "[)", None),
+        ("It housed about 300 people.", "about 300", 300, 300 * (1 - APPROX_MARGIN), 300 * (1 + APPROX_MARGIN), "[]", None),
+        ("They hired at least 40 guards.", "at least 40", 40, 40, None, "[]", None),
+        ("They hired up to 40 guards.", "up to 40", 40, None, 40, "[]", None),
+        ("Fewer than 40 guards came.", "Fewer than 40", 40, None, 40, "[)", None),
+        ("Some 40 guards came.", "Some 40", 40, 36, 44, "[]", None),
+        ("Dozens of guards came.", "Dozens", 24, 24, 144, "[)", None),
+        ("It cost $7 billion to rebuild.", "$7 billion", 7e9, 7e9, 7e9, "[]", "dollar"),
+        ("Prices rose 20 percent in May.", "20 percent", 20, 20, 20, "[]", "percentage"),
+        ("Prices rose 20% in May.", "20%", 20, 20, 20, "[]", "percentage"),
+        ("It takes 5 to 10 minutes.", "5 to 10 minutes", 5, 5, 10, "[]", "minute"),
+        ("It takes 5-10 minutes.", "5-10 minutes", 5, 5, 10, "[]", "minute"),
+        ("It holds between 5 and 10 people.", "between 5 and 10", 5, 5, 10, "[]", None),
+        ("A 1,444-foot flag flew.", "1,444-foot", 1444, 1444, 1444, "[]", "foot"),
+        ("It weighs 200lbs.", "200lbs", 200, 200, 200, "[]", "pound-mass"),
+        ("It was 30 °C outside.", "30 °C", 30, 30, 30, "[]", "degree Celsius"),
+        ("The 44-day war ended.", "44-day", 44, 44, 44, "[]", "day"),
+    ],
+)
+def test_find_quantities_reads_bounds_and_units(nlp, text, surface, value, low, high, bounds, unit):
+    (q,) = _find(nlp, text)
+    assert (q.text, q.unit, q.bounds) == (surface, unit, bounds)
+    assert text[q.start : q.end] == q.text
+    assert math.isclose(q.value, value)
+    for got, want in ((q.low, low), (q.high, high)):
+        assert (got is None and want is None) or math.isclose(got, want)
+
+
+@pytest.mark.parametrize(
+    "text, counted, predicate",
+    [
+        ("The army liberated more than 300 occupied settlements.", "settlements", "liberated"),
+        ("The right of about one million Azerbaijani IDPs was ensured.", "IDPs", None),
+        ("The country lost 2,908 martyrs in the war.", "martyrs", "lost"),
+        ("Yesterday 300 people died in the floods.", "people", "died"),
+        ("Azerbaijan spent $7 billion for the reconstruction.", None, "spent"),
+        ("Hundreds of families returned home.", "families", "returned"),
+    ],
+)
+def test_find_quantities_counted_and_predicate(nlp, text, counted, predicate):
+    q = _find(nlp, text)[0]
+    assert (q.counted, q.predicate) == (counted, predicate)
+
+
+def test_find_quantities_enumeration_gives_each_part(nlp):
+    found = _find(nlp, "The army liberated 5 cities, 4 towns, and 286 villages from occupation.")
+    assert [(q.value, q.counted) for q in found] == [(5, "cities"), (4, "towns"), (286, "villages")]
+
+
+def test_find_quantities_conversion_is_one_measurement(nlp):
+    first, second = _find(nlp, "Students carried a 440-meter (1,444-foot) flag of Azerbaijan.")
+    assert (first.unit, first.same_as) == ("metre", None)
+    assert (second.unit, second.same_as, second.counted) == ("foot", first.start, "flag")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began on Sept. 27, 2020, at dawn.",
+        "It was signed on November 10, 2020 in Moscow.",
+        "Nov 8, 2024 10:33 100",
+        "2023-11-08 16:51:00 | Last Update : 2023-11-08 17:02:00",
+        "COVID-19 reached the G7 before the Su-25 crashed.",
+        "Call 555-123-4567 or see https://example.com/page/2024/11/8.",
+        "November 8 - Azerbaijan's Victory Day  - 1",
+        "It was the 2nd Karabakh War.",
+        "After losing its lands in 1992-93, it grew.",
+        "Room 12 and Resolution 884 and No. 5 were cited.",
+        "A three-way process and a five-star hotel.",
+    ],
+)
+def test_find_quantities_ignores_dates_times_codes_and_counters(nlp, text):
+    assert _find(nlp, text) == []
+
+
+def test_find_quantities_date_timex_blocks_but_duration_does_not(nlp):
+    text = "Within 44 days, on 8 November, it ended."
+    timexes = [Timex(7, 14, "44 days", "DURATION", "P44D"), Timex(19, 29, "8 November", "DATE", "2020-11-08")]
+    found = _find(nlp, text, timexes)
+    assert [(q.text, q.unit) for q in found] == [("44 days", "day")]
+
+
+def test_find_quantities_scope_from_date_timex_else_dct(nlp):
+    doc = nlp("On 3 May the toll reached 40 deaths. Later it reached 50 deaths.")
+    doc.user_data["dct"] = "2024-05-04"
+    first, second = find_quantities(doc, [Timex(3, 8, "3 May", "DATE", "2024-05-03")])
+    assert (first.scope, second.scope) == ("2024-05-03", "2024-05-04")
+
+
+def test_component_writes_span_group(nlp):
+    import newsdossier.nlp.quantities.component  # noqa: F401  (registers the factory)
+
+    extensions.register()
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("newsdossier_quantities")
+    doc = pipeline("It liberated more than 300 settlements in 2020.")
+    spans = list(doc.spans["quantities"])
+    assert [s.text for s in spans] == ["more than 300"]
+    assert spans[0]._.quantity.low == 300
