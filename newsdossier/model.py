@@ -217,6 +217,7 @@ class TimelineEntry:
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     status: str  # "corroborated" | "single" | "conflict"
+    alternatives: tuple[str, ...] = ()  # for "conflict": the other dates sources give for the same happening
 
 
 @dataclass(frozen=True, slots=True)

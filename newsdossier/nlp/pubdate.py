@@ -270,6 +270,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def _result(text: str, date: dt.date, support: list[_Clue], confidence: float) -> InferredDate:
+    support = list({c.rule: c for c in reversed(support)}.values())[::-1]  # the first clue of each rule
     main = support[0].sentence
     seen: list[Span] = []
     for clue in support:

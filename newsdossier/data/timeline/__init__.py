@@ -59,7 +59,7 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
         "halted halt finished".split()
     ),
     "sign": frozenset(
-        "signed sign signing signs agreement agreed statement declaration deal treaty accord "
+        "signed sign signing signs agreement statement declaration deal treaty accord "
         "accords pact memorandum protocol".split()
     ),
     "capture": frozenset(

@@ -1,0 +1,296 @@
+"""Event mentions: a resolved date (or interval) with the clause that says what happened then.
+
+:func:`find_event_mentions` turns one :class:`~newsdossier.model.Annotated` document into
+:class:`EventMention` values, which :mod:`newsdossier.link.timeline` groups across documents.
+
+Rules (word lists in :mod:`newsdossier.data.timeline`):
+
+* A DATE (or the date part of a TIME) timex with a resolved value ``YYYY``, ``YYYY-MM`` or
+  ``YYYY-MM-DD`` is a candidate. Recurring (``XXXX-11-08``), relative-unresolved and
+  duration values are not.
+* Two dates joined by "between … and …", "from … to …" or a dash make one interval mention.
+* A year or month alone is a happening only after a temporal preposition ("in 2019"); "the 2020
+  war" and "since 1993" are modifiers.
+* A date whose sentence has fewer than :data:`MIN_CONTENT_WORDS` other words is a dateline or a
+  heading, not a happening.
+* **Commemorations are dated to when they happen.** In a sentence with a commemoration cue
+  ("anniversary", "celebrates", "marked"), a date written *after* the cue is the recalled event's
+  date: "celebrated the second anniversary of the victory on November 8, 2020" reports a
+  celebration, not the 2020 victory. That date is dropped; if the sentence gives no date of its
+  own before the cue, the mention is re-dated to the commemoration: recalled date + N years for
+  an "Nth anniversary", else the document's publication date (skipped when there is none).
+  A date *before* the cue ("On November 8, 2021, the Republic celebrates …") is the
+  commemoration's own date and is kept.
+* When a sentence holds several dates, each keeps its own clause: the text between two dates is
+  cut at a clause break (comma, "and", …) — at the first break after the earlier date, or at the
+  last one when the earlier date opens the sentence ("On Dec. 3, 2020, X signed …").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsdossier.data import timeline as lexicon
+from newsdossier.model import Annotated, Evidence, Span, Timex
+
+# A sentence with fewer content words than this outside its dates is a dateline, heading or
+# caption ("2023-11-08 16:51:00 | Last Update : …" has none; the shortest real event clause in the
+# sample corpus, "Armenia occupied Shusha on May 8, 1992.", has three).
+MIN_CONTENT_WORDS = 3
+# A stem keeps at least this many characters, so "was"/"has" style short words are not cut down.
+STEM_MIN_CHARS = 4
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One dated clause of one document.
+
+    ``date``/``until`` are ISO at the precision known (``until`` only for intervals);
+    ``start``/``end`` locate the clause in the document's cleaned text; ``words`` are its stemmed
+    content words and ``kinds`` the kinds of happening it names (see ``EVENT_KINDS``); ``names`` are
+    its capitalised words (inside the clause), ``kind`` the kind named nearest the date.
+    """
+
+    doc: str
+    date: str
+    until: str | None
+    start: int
+    end: int
+    text: str
+    words: frozenset[str]
+    kinds: frozenset[str]
+    names: frozenset[str]
+    kind: str | None = None  # the kind of happening named nearest the date: what the date is *of*
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.doc, self.start, self.end, self.text)
+
+    @property
+    def precision(self) -> int:
+        """1 for a year, 2 for a month, 3 for a day."""
+        return self.date.count("-") + 1
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        """What two mentions are compared on: content words plus their kinds of happening."""
+        return self.words | {f"#{k}" for k in self.kinds}
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    start: int  # where the date expression (or interval) starts and ends in the text
+    end: int
+    date: str
+    until: str | None
+
+
+def find_event_mentions(annotated: Annotated) -> list[EventMention]:
+    """The dated clauses of one document, in text order."""
+    text = annotated.doc.text
+    dct = _date_of(annotated.doc.published)
+    sentences = annotated.sentences or (Span(0, len(text)),)
+    dated = list(_dated(text, annotated.timexes))
+    mentions: list[EventMention] = []
+    for sentence in sentences:
+        inside = [d for d in dated if sentence.start <= d.start < sentence.end]
+        if inside:
+            mentions.extend(_sentence_mentions(annotated.doc.id, text, sentence, inside, dct))
+    return mentions
+
+
+def _date_of(value: str | None) -> str | None:
+    m = _DATE_VALUE.match(value or "")
+    return m.group(0)[:10] if m else None
+
+
+def _resolved(timex: Timex) -> str | None:
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    m = _DATE_VALUE.match(timex.value)
+    if not m:
+        return None
+    return "-".join(g for g in m.groups() if g)
+
+
+def _dated(text: str, timexes: Sequence[Timex]) -> Iterator[_Dated]:
+    """Resolved dates in text order, with "between A and B" pairs folded into intervals."""
+    items = sorted(((t, _resolved(t)) for t in timexes), key=lambda p: p[0].start)
+    items = [(t, v) for t, v in items if v is not None]
+    i = 0
+    while i < len(items):
+        t, value = items[i]
+        if i + 1 < len(items) and _joins(text, t, items[i + 1][0]):
+            t2, value2 = items[i + 1]
+            if value2 > value:
+                yield _Dated(t.start, t2.end, value, value2)
+                i += 2
+                continue
+        if value.count("-") < 2 and not _after_preposition(text, t.start):
+            i += 1
+            continue
+        yield _Dated(t.start, t.end, value, None)
+        i += 1
+
+
+def _joins(text: str, first: Timex, second: Timex) -> bool:
+    gap = text[first.end : second.start].strip().lower()
+    if gap not in lexicon.INTERVAL_JOINERS:
+        return False
+    before = text[max(0, first.start - 12) : first.start].lower().split()
+    return gap in ("-", "–", "—") or bool(before and before[-1] in lexicon.INTERVAL_OPENERS)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    before = text[max(0, start - 16) : start].lower().replace("-", " ").split()
+    return bool(before) and before[-1] in lexicon.COARSE_DATE_PREPOSITIONS
+
+
+def _sentence_mentions(doc: str, text: str, sentence: Span, dated: list[_Dated], dct: str | None) -> list[EventMention]:
+    body = text[sentence.start : sentence.end]
+    if len(_content(text, sentence.start, sentence.end, dated)[0]) < MIN_CONTENT_WORDS:
+        return []
+    cue = _commemoration_cue(body)
+    if cue is not None:
+        cue += sentence.start
+        recalled = [d for d in dated if d.start >= cue and _before_dct_year(d, dct)]
+        own = [d for d in dated if d not in recalled]
+        if recalled and not own:
+            when = _commemorated_on(body, recalled[0], dct)
+            if when is None:
+                return []
+            return [_mention(doc, text, sentence.start, sentence.end, when, None, dated, None)]
+        dated = own
+    out = []
+    for (start, end), d in zip(_clauses(text, sentence, dated), dated):
+        out.append(_mention(doc, text, start, end, d.date, d.until, dated, d))
+    return [m for m in out if len(m.words) >= 1]
+
+
+def _before_dct_year(d: _Dated, dct: str | None) -> bool:
+    """A date after a commemoration cue is a recalled one unless it falls in the DCT's year or later."""
+    return dct is None or d.date[:4] < dct[:4]
+
+
+def _commemoration_cue(body: str) -> int | None:
+    for m in _WORD.finditer(body):
+        if m.group().lower() in lexicon.COMMEMORATION_CUES:
+            return m.start()
+    return None
+
+
+_ORDINAL_ANNIVERSARY = re.compile(r"\b(\w+(?:-\w+)?)\s+anniversary\b", re.IGNORECASE)
+
+
+def _commemorated_on(body: str, recalled: _Dated, dct: str | None) -> str | None:
+    """When a commemoration happens: recalled date + N years for an "Nth anniversary", else the DCT."""
+    m = _ORDINAL_ANNIVERSARY.search(body)
+    if m:
+        word = m.group(1).lower()
+        digits = re.match(r"(\d+)(?:st|nd|rd|th)$", word)
+        n = int(digits.group(1)) if digits else lexicon.ORDINALS.get(word)
+        if n is not None:
+            year, _, rest = recalled.date.partition("-")
+            return f"{int(year) + n:04d}" + (f"-{rest}" if rest else "")
+    return dct
+
+
+def _clauses(text: str, sentence: Span, dated: list[_Dated]) -> list[tuple[int, int]]:
+    """One (start, end) per date: the sentence, cut between dates at clause breaks."""
+    cuts = [sentence.start]
+    for a, b in zip(dated, dated[1:]):
+        gap = text[a.end : b.start]
+        breaks = sorted(i for brk in lexicon.CLAUSE_BREAKS for i in _find_all(gap, brk))
+        opens = not _content(text, cuts[-1], a.start, [])[0]
+        if breaks:
+            cut = a.end + (breaks[-1] if opens else breaks[0])
+        else:
+            cut = a.end
+        cuts.append(cut)
+    cuts.append(sentence.end)
+    spans = []
+    for start, end in zip(cuts, cuts[1:]):
+        while start < end and not text[start].isalnum() and text[start] not in "“\"‘(":
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def _find_all(haystack: str, needle: str) -> Iterator[int]:
+    i = haystack.find(needle)
+    while i >= 0:
+        yield i
+        i = haystack.find(needle, i + 1)
+
+
+def _mention(doc, text, start, end, date, until, dated, item: _Dated | None) -> EventMention:
+    """``item`` is the date the clause is anchored on; ``None`` for a re-dated commemoration."""
+    words, kinds, names = _content(text, start, end, dated)
+    if until is not None:
+        kinds = kinds | {"begin"}
+        kind = "begin"
+    elif item is None:
+        kind = "commemorate"
+    else:
+        kind = _nearest_kind(text, start, end, item)
+    return EventMention(
+        doc, date, until, start, end, text[start:end], frozenset(words), frozenset(kinds), frozenset(names), kind
+    )
+
+
+def _nearest_kind(text: str, start: int, end: int, item: _Dated) -> str | None:
+    best, distance = None, len(text)
+    for m in _WORD.finditer(text, start, end):
+        low = m.group().lower()
+        d = item.start - m.end() if m.end() <= item.start else m.start() - item.end
+        if d < 0 or d >= distance:
+            continue
+        for kind, forms in lexicon.EVENT_KINDS.items():
+            if low in forms:
+                best, distance = kind, d
+                break
+    return best
+
+
+def _content(text: str, start: int, end: int, dated: Sequence[_Dated]) -> tuple[set[str], set[str], set[str]]:
+    """Stemmed content words, kinds of happening, and capitalised names of text[start:end], dates left out."""
+    words: set[str] = set()
+    kinds: set[str] = set()
+    names: set[str] = set()
+    for m in _WORD.finditer(text, start, end):
+        if any(d.start <= m.start() < d.end for d in dated):
+            continue
+        raw = _POSSESSIVE.sub("", m.group())
+        low = raw.lower()
+        for kind, forms in lexicon.EVENT_KINDS.items():
+            if low in forms:
+                kinds.add(kind)
+        if low in lexicon.STOPWORDS or low in lexicon.MONTHS or low in lexicon.WEEKDAYS or low.isdigit():
+            continue
+        if raw[0].isupper() and m.start() > start:
+            names.add(low)
+        words.add(stem(low))
+    return words, kinds, names
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: "liberated", "liberating", "liberation" → "liberat"."""
+    for suffix in lexicon.SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN_CHARS:
+            return word[: -len(suffix)]
+    return word
+
+
+def similarity(a: EventMention, b: EventMention) -> float:
+    """Jaccard overlap of two mentions' content words and kinds of happening."""
+    ta, tb = a.tokens, b.tokens
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / len(ta | tb)
