@@ -1,0 +1,126 @@
+"""`make bench`: throughput and peak memory of each per-document stage, against the scan limit.
+
+The reference, measured in the same run on the same files, is the practical limit: reading the
+bytes and scanning them once with a regular expression. Every stage is reported as articles/s,
+MB/s, the high-water mark of resident memory after it, and its ratio to the scan limit.
+Results go to ``bench/results/pipeline.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.corpus import write_corpus
+from newsdossier.model import RawRecord, Rejection
+from newsdossier.settings import Options
+
+RESULTS = Path(__file__).resolve().parent / "results"
+WORK = Path("/tmp/newsdossier-bench")
+SCAN = re.compile(r"\b(?:\d{1,4}|[A-Z][a-z]+)\b")  # the reference scan: numbers and capitalised words
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _timed(fn: Callable[[], object]) -> tuple[object, float]:
+    started = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - started
+
+
+def scan_limit(folder: Path) -> int:
+    """Read every file's bytes and scan them once: the floor no stage can beat."""
+    hits = 0
+    for path in sorted(folder.glob("*.txt")):
+        hits += sum(1 for _ in SCAN.finditer(path.read_bytes().decode("utf-8", "replace")))
+    return hits
+
+
+def run(n: int, annotate_n: int | None, workers: int, pipeline: str) -> dict:
+    from newsdossier.build import _clean, _run_batches
+    from newsdossier.ingest import read_inputs
+
+    folder = WORK / f"corpus-{n}"
+    size, source = write_corpus(folder, n)
+    mb = size / 1e6
+    stages: dict[str, dict] = {}
+
+    def record(name: str, seconds: float, articles: int, megabytes: float) -> None:
+        stages[name] = {
+            "seconds": round(seconds, 3),
+            "articles": articles,
+            "articles_per_s": round(articles / seconds, 1),
+            "mb_per_s": round(megabytes / seconds, 3),
+            "rss_high_water_mb": round(_rss_mb(), 1),
+        }
+
+    _, seconds = _timed(lambda: scan_limit(folder))
+    record("scan_limit", seconds, n, mb)
+
+    items, seconds = _timed(lambda: list(read_inputs([str(folder)], Options(progress=False))))
+    records = [r for r in items if isinstance(r, RawRecord)]
+    record("ingest", seconds, n, mb)
+    rejected = sum(isinstance(r, Rejection) for r in items)
+
+    (documents, _), seconds = _timed(lambda: _clean(records))
+    record("clean", seconds, n, mb)
+
+    subset = documents[: annotate_n or len(documents)]
+    sub_mb = sum(len(d.text.encode()) for d in subset) / 1e6
+    options = Options(progress=False, workers=workers, pipeline=pipeline)
+    batches = [subset[i : i + options.batch_size] for i in range(0, len(subset), options.batch_size)]
+    annotated_batches, seconds = _timed(lambda: list(_run_batches(batches, options)))
+    record("annotate", seconds, len(subset), sub_mb)
+    annotated = [a for batch in annotated_batches for a in batch]
+
+    from newsdossier.build import link
+
+    _, seconds = _timed(lambda: link(annotated, []))
+    record("link", seconds, len(annotated), sub_mb)
+
+    limit = stages["scan_limit"]["mb_per_s"]
+    for stage in stages.values():
+        stage["ratio_to_scan_limit"] = round(stage["mb_per_s"] / limit, 4)
+    return {
+        "benchmark": "pipeline",
+        "articles": n,
+        "megabytes": round(mb, 2),
+        "text_source": source,
+        "rejected": rejected,
+        "annotate_articles": len(subset),
+        "workers": workers,
+        "pipeline": pipeline,
+        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count(), "platform": platform.platform()},
+        "stages": stages,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=20000, help="articles to generate (default 20000)")
+    parser.add_argument("--annotate-n", type=int, default=None, help="annotate only the first N articles (default all)")
+    parser.add_argument("--workers", type=int, default=2, help="processes for the annotate stage")
+    parser.add_argument("--pipeline", default="default")
+    args = parser.parse_args(argv)
+    result = run(args.n, args.annotate_n, args.workers, args.pipeline)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / "pipeline.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"{'stage':<12}{'articles/s':>12}{'MB/s':>10}{'RSS MB':>10}{'x scan':>10}")
+    for name, s in result["stages"].items():
+        print(f"{name:<12}{s['articles_per_s']:>12}{s['mb_per_s']:>10}{s['rss_high_water_mb']:>10}{s['ratio_to_scan_limit']:>10}")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
