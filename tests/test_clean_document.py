@@ -175,3 +175,32 @@ def test_corpus_stats_is_picklable_and_bounded():
     assert len(stats.line_documents) <= 100
     assert stats.documents_with("common line") == 1000
     assert pickle.loads(pickle.dumps(stats)) == stats
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "first_kept"),
+    [
+        ("The Battle Over the Budget Begins.\n\nLawmakers met on Monday.", "The Battle Over the Budget Begins.", "Lawmakers met on Monday."),
+        ("Clinton sharpens her pitch.\n\nBy Jane Doe\n\nLawmakers met on Monday.", "Clinton sharpens her pitch.", "Lawmakers met on Monday."),
+        ("The army took the city.\n\nLawmakers met on Monday.", None, "The army took the city."),  # a short lede stays
+        ("Budget talks resume | The Baku Times\n\nLawmakers met on Monday.", "Budget talks resume", "Lawmakers met on Monday."),
+        ("America's budget fight;\nA long winter ahead.\n\nLawmakers met on Monday.", None, "America's budget fight;"),
+    ],
+)
+def test_clean_record_finds_the_headline(raw, title, first_kept):
+    doc = _clean(raw)
+    assert doc.title == title
+    assert doc.text.split("\n")[0] == first_kept
+
+
+def test_clean_record_ranks_outlets_trailer_first():
+    raw = "Last news in Site A\n\nBudget talks resume | Site B\n\nLawmakers met on Monday.\n\nSource: Wire C"
+    assert _clean(raw).outlet == "Wire C"
+    assert _clean(raw.replace("Source: Wire C", "")).outlet == "Site A"
+
+
+def test_clean_record_keeps_bare_numbers_inside_the_body():
+    raw = "Five figures that matter\n\n100\n\nLawmakers met.\n\n7\n\n30,000.\n\nThe number of emails sought.\n\n1,234 views"
+    doc = _clean(raw)
+    assert doc.text == "Lawmakers met.\n\n7\n\n30,000.\n\nThe number of emails sought."
+    assert _reasons(doc) == {"Five figures that matter": "title", "100": "numeric", "1,234 views": "view-counter"}

@@ -19,12 +19,16 @@ from newsdossier.clean.furniture import furniture_reason, opens_list
 from newsdossier.clean.lines import (
     ends_like_sentence,
     is_headline_like,
+    TITLE_MIN_WORDS,
+    TITLE_WITH_STOP_MAX_WORDS,
     is_kicker,
     is_prose,
+    is_title_case,
+    word_count,
     line_key,
     same_text,
 )
-from newsdossier.clean.metadata import Dateline, normalize_date, parse_byline, parse_dateline, parse_outlet
+from newsdossier.clean.metadata import OUTLET_MAX_WORDS, Dateline, normalize_date, parse_byline, parse_dateline, parse_outlet
 from newsdossier.clean.normalize import normalize_text
 from newsdossier.clean.stats import CorpusStats
 from newsdossier.model import Document, RawRecord, Rejection, RemovedLine, content_id
@@ -44,7 +48,7 @@ class _Found:
     title: str | None = None
     title_line: int | None = None
     author: str | None = None
-    outlets: list[str] = field(default_factory=list)
+    outlets: list[tuple[int, str]] = field(default_factory=list)  # (rank, outlet): trailer 0, list 1, title 2
     dates: list[tuple[int, int, str, str]] = field(default_factory=list)  # (rank, kind, value, evidence)
 
     def add_date(self, dateline: Dateline, where: str, evidence: str) -> None:
@@ -87,7 +91,7 @@ def clean_record(record: RawRecord, stats: CorpusStats | None = None) -> Documen
         published=published,
         published_basis=basis,
         author=record.author or found.author,
-        outlet=record.outlet or (found.outlets[0] if found.outlets else None),
+        outlet=record.outlet or (min(found.outlets, key=lambda o: o[0])[1] if found.outlets else None),
         text=text,
         removed=tuple(RemovedLine(text=lines[i], reason=r, line=i) for i, r in sorted(reasons.items())),
         url=record.url,
@@ -109,9 +113,7 @@ def _edge_reason(line: str, found: _Found, stats: CorpusStats | None, where: str
     """Why a line at the top or bottom of the article is furniture (and record its metadata)."""
     reason = furniture_reason(line, edge=True)
     if reason:
-        outlet = parse_outlet(line)
-        if outlet:
-            found.outlets.append(outlet)
+        _note_outlet(line, reason, found)
         return reason
     dateline = parse_dateline(line)
     if dateline:
@@ -124,6 +126,24 @@ def _edge_reason(line: str, found: _Found, stats: CorpusStats | None, where: str
             found.add_date(byline.dateline, where, line)
         return "byline"
     return _title_echo(line, found)
+
+
+def _note_outlet(line: str, reason: str, found: _Found) -> None:
+    outlet = parse_outlet(line)
+    if outlet:
+        found.outlets.append((0 if reason == "source-trailer" else 1, outlet))
+
+
+def _split_site_name(line: str, found: _Found) -> str:
+    """ "Headline | Site Name" -> "Headline", noting the site as a (weak) outlet."""
+    head, sep, site = line.rpartition(" | ")
+    if not sep or word_count(site) > OUTLET_MAX_WORDS or word_count(head) < word_count(site):
+        return line
+    outlet = parse_outlet(f"Source: {site}")
+    if outlet is None:
+        return line
+    found.outlets.append((2, outlet))
+    return head
 
 
 def _title_echo(line: str, found: _Found) -> str | None:
@@ -158,8 +178,8 @@ def _read_header(
         if reason:
             reasons[i] = reason
             continue
-        if found.title_line is None and not given_title and is_headline_like(line) and not is_prose(line):
-            reasons[i], found.title_line, found.title = "title", i, line
+        if found.title_line is None and not given_title and _is_headline(lines, i):
+            reasons[i], found.title_line, found.title = "title", i, _split_site_name(line, found)
             continue
         if stats is not None and _template_line(line, stats):
             reasons[i] = "boilerplate"
@@ -169,6 +189,20 @@ def _read_header(
             continue
         return i
     return len(lines)
+
+
+def _is_headline(lines: list[str], i: int) -> bool:
+    """The line reads as the headline: headline-shaped, or ending in a full stop but either in Title
+    Case or standing right above a byline or dateline (a short first sentence of prose stays)."""
+    line = lines[i]
+    if is_headline_like(line) and not is_prose(line):
+        return True
+    if not line.endswith(".") or line.endswith("..") or not TITLE_MIN_WORDS <= word_count(line) <= TITLE_WITH_STOP_MAX_WORDS:
+        return False
+    if is_title_case(line):
+        return True
+    following = next((ln for ln in lines[i + 1 :] if ln), "")
+    return parse_byline(following) is not None or parse_dateline(following) is not None
 
 
 def _read_footer(
@@ -209,9 +243,7 @@ def _read_body(lines: list[str], reasons: dict[int, str], found: _Found, start: 
         if reason:
             reasons[i] = reason
             in_list = in_list or opens_list(line)
-            outlet = parse_outlet(line)
-            if outlet:
-                found.outlets.append(outlet)
+            _note_outlet(line, reason, found)
             continue
         if in_list and not is_prose(line) and is_headline_like(line):
             reasons[i] = "related-list"

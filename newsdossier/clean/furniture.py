@@ -108,7 +108,10 @@ def social_row_reason(line: str) -> str | None:
 
 def furniture_reason(line: str, edge: bool = False) -> str | None:
     """Why this line is furniture, by any classifier of this module; ``None`` for a line to keep."""
-    for classify in (separator_reason, numeric_reason, social_row_reason):
+    # Bare numbers only go at the edges (view counters): inside the body they are list ranks and
+    # figures of listicles ("30,000." above the line that explains it).
+    classifiers = (separator_reason, numeric_reason, social_row_reason) if edge else (separator_reason, social_row_reason)
+    for classify in classifiers:
         reason = classify(line)
         if reason:
             return reason

@@ -13,6 +13,9 @@ LONG_LINE_WORDS = 30  # no headline or widget in the sample or examples is this 
 TITLE_MIN_WORDS = 2  # one-word lines at the top are section labels ("Politics"), not headlines
 TITLE_MAX_WORDS = 40  # the longest headline in the sample (a ministry statement's title) has 24 words
 KICKER_MAX_WORDS = 3  # a label above the headline ("World", "Breaking news") is at most a few words
+TITLE_WITH_STOP_MAX_WORDS = 15  # headlines that end with a full stop: 95% of PolNeAR's first lines have fewer words
+TITLE_CASE_MIN_LETTERS = 4  # short function words ("of", "the", "in") stay lower case in Title Case
+TITLE_CASE_SHARE = 0.8  # Title Case headlines capitalise (nearly) every longer word; prose capitalises few
 
 _TERMINAL = re.compile(r"[.!?…]['\"”’»)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -50,8 +53,16 @@ def is_headline_like(line: str) -> bool:
 
 
 def is_kicker(line: str) -> bool:
-    """A very short label without sentence punctuation (section names above a headline)."""
-    return 1 <= word_count(line) <= KICKER_MAX_WORDS and not ends_like_sentence(line)
+    """A very short label without closing punctuation (section names above a headline)."""
+    return 1 <= word_count(line) <= KICKER_MAX_WORDS and not ends_like_sentence(line) and not line.rstrip().endswith((",", ";", ":"))
+
+
+def is_title_case(line: str) -> bool:
+    """Most longer words start with a capital ("Bernie Sanders Pins The Rise Of ISIS")."""
+    long_words = [w for w in _WORD.findall(line) if len(w) >= TITLE_CASE_MIN_LETTERS and w[0].isalpha()]
+    if len(long_words) < TITLE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
 
 
 def is_separator(line: str) -> bool:

@@ -26,7 +26,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2100  # publication years outside this are misreads
 _GLUED_BY = re.compile(r"BY(?=[A-Z][a-z])")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\|)\s*")
 _OUTLET_PATTERNS = (
-    re.compile(r"(?:source|sources|via|courtesy of)\s*[:|\-–—]\s*(?P<outlet>[^.!?:;|]{1,60}?)\.?", re.IGNORECASE),
+    re.compile(r"\(?\s*(?:source|sources|via|courtesy of)\s*[:|\-–—]\s*(?P<outlet>[^!?:;|()]{1,60}?)\.?\s*\)?\.?", re.IGNORECASE),
     re.compile(r"(?:the )?(?:last|latest) news (?:in|from|of|on) (?P<outlet>[^.!?:;|]{1,60}?):?", re.IGNORECASE),
 )
 
@@ -273,6 +273,14 @@ def parse_outlet(line: str) -> str | None:
         if not match:
             continue
         outlet = match.group("outlet").strip(" -–—|,")
-        if outlet and (outlet[0].isupper() or outlet[0].isdigit()) and word_count(outlet) <= OUTLET_MAX_WORDS:
+        if outlet and word_count(outlet) <= OUTLET_MAX_WORDS and _name_shaped(outlet):
             return outlet
     return None
+
+
+def _name_shaped(outlet: str) -> bool:
+    """Every longer word is capitalised or has a digit ("TRT", "The Baku Times", "24 News")."""
+    words = re.findall(r"[^\W_]+", outlet)
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or len(w) <= 3 for w in words) and (
+        words[0][0].isupper() or words[0][0].isdigit()
+    )
