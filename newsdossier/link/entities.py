@@ -247,7 +247,7 @@ def _entity(group: _Group) -> Entity:
 
 
 def _display_name(forms: Counter, key: str) -> str:
-    """The fullest written form (most words), then the most frequent, then the canonical spelling
-    (not a variant from the table), then the one with accents kept."""
-    return min(forms, key=lambda f: (-len(f.split()), -forms[f], fold(f) != key, f.isascii(), f))
+    """The canonical spelling (the group's key, not a variant from the table), then the fullest form
+    (most words), then the most frequent, then the one with accents kept."""
+    return min(forms, key=lambda f: (fold(f) != key, -len(f.split()), -forms[f], f.isascii(), f))
 
