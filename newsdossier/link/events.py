@@ -206,11 +206,11 @@ def _clauses(text: str, sentence: Span, dated: list[_Dated]) -> list[tuple[int, 
     for a, b in zip(dated, dated[1:]):
         gap = text[a.end : b.start]
         breaks = sorted(i for brk in lexicon.CLAUSE_BREAKS for i in _find_all(gap, brk))
-        opens = not _content(text, cuts[-1], a.start, [])[0]
-        if breaks:
-            cut = a.end + (breaks[-1] if opens else breaks[0])
+        if not _content(text, cuts[-1], a.start, [])[0]:  # the earlier date opens its clause
+            worded = [i for i in breaks if _content(text, a.end, a.end + i, [])[0]]
+            cut = a.end + worded[-1] if worded else b.start
         else:
-            cut = a.end
+            cut = a.end + breaks[0] if breaks else a.end
         cuts.append(cut)
     cuts.append(sentence.end)
     spans = []
@@ -246,17 +246,19 @@ def _mention(doc, text, start, end, date, until, dated, item: _Dated | None) -> 
 
 
 def _nearest_kind(text: str, start: int, end: int, item: _Dated) -> str | None:
-    best, distance = None, len(text)
+    """The kind named nearest before the date ("signed … on Nov. 10"), else nearest after it."""
+    before, after = [], []
     for m in _WORD.finditer(text, start, end):
         low = m.group().lower()
-        d = item.start - m.end() if m.end() <= item.start else m.start() - item.end
-        if d < 0 or d >= distance:
+        kind = next((k for k, forms in lexicon.EVENT_KINDS.items() if low in forms), None)
+        if kind is None:
             continue
-        for kind, forms in lexicon.EVENT_KINDS.items():
-            if low in forms:
-                best, distance = kind, d
-                break
-    return best
+        if m.end() <= item.start:
+            before.append((item.start - m.end(), kind))
+        elif m.start() >= item.end:
+            after.append((m.start() - item.end, kind))
+    nearest = min(before or after, default=None)
+    return nearest[1] if nearest else None
 
 
 def _content(text: str, start: int, end: int, dated: Sequence[_Dated]) -> tuple[set[str], set[str], set[str]]:

@@ -56,7 +56,7 @@ WEAK_KINDS = frozenset({"commemorate"})
 CORROBORATING_SOURCES = 2  # independent sources needed for "corroborated" (the definition)
 SUMMARY_MAX_CHARS = 160  # a summary longer than this is cut at a word boundary with an ellipsis
 
-_LEADING_DATE = re.compile(r"^(?:On|In|By|During|Since|From)\s+[^,]{1,40}?\d[^,]{0,10},\s+")
+_LEADING_DATE = re.compile(r"^(?:On|In|By|During|Since|From)\s+[^,]{1,40}?\d[^,]{0,10}(?:,\s*\d{4})?,\s+")
 
 
 def build_timeline(annotated: Sequence[Annotated], groups: Sequence[DuplicateGroup]) -> list[TimelineEntry]:

@@ -42,7 +42,7 @@ WEEKDAYS: dict[str, int] = {
 
 # Suffixes stripped (longest first) so that "liberated", "liberating" and "liberation" compare
 # equal; a stem keeps at least STEM_MIN_CHARS characters (see newsdossier.link.events).
-SUFFIXES: tuple[str, ...] = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s")
+SUFFIXES: tuple[str, ...] = ("ings", "ing", "ions", "ion", "ed", "es", "s")
 
 # --- kinds of happening -----------------------------------------------------------------------
 

@@ -1,0 +1,109 @@
+"""build_timeline: dated clauses grouped across sources into entries with status."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdossier.link.timeline import build_timeline
+from newsdossier.model import DuplicateGroup
+from test_timeline_helpers import annotated
+
+WAR_BEGAN_A = annotated(
+    "a", "The war that started on Sept. 27, 2020, followed attacks on villages.", "2021-11-08",
+    ("Sept. 27, 2020", "2020-09-27"),
+)
+WAR_BEGAN_B = annotated(
+    "b", "The 44-day war, which began on September 27, 2020, changed the region.", "2021-11-08",
+    ("September 27, 2020", "2020-09-27"),
+)
+TREATY_C = annotated(
+    "c", "A peace treaty was signed in Paris on March 3, 2021, by both ministers.", "2021-03-04",
+    ("March 3, 2021", "2021-03-03"),
+)
+FLOOD_D = annotated(
+    "d", "Heavy rain flooded the lower town on September 27, 2020, and schools closed.", "2020-09-28",
+    ("September 27, 2020", "2020-09-27"),
+)
+
+
+def by_date(entries):
+    return {(e.date, e.status): e for e in entries}
+
+
+@pytest.mark.parametrize(
+    "groups,status",
+    [
+        pytest.param([], "corroborated", id="two-independent-sources"),
+        pytest.param([DuplicateGroup(("a", "b"), "derived", "b", 0.8)], "single", id="copies-count-once"),
+    ],
+)
+def test_build_timeline_status_counts_independent_sources(groups, status):
+    (entry,) = build_timeline([WAR_BEGAN_A, WAR_BEGAN_B], groups)
+    assert entry.date == "2020-09-27"
+    assert entry.sources == ("a", "b")
+    assert entry.status == status
+
+
+def test_build_timeline_same_day_different_happening_stays_apart():
+    entries = build_timeline([WAR_BEGAN_A, FLOOD_D], [])
+    assert sorted((e.date, e.sources) for e in entries) == [("2020-09-27", ("a",)), ("2020-09-27", ("d",))]
+    assert {e.status for e in entries} == {"single"}
+
+
+def test_build_timeline_sorted_by_date_with_evidence_offsets():
+    docs = [TREATY_C, WAR_BEGAN_A, WAR_BEGAN_B]
+    entries = build_timeline(docs, [])
+    assert [e.date for e in entries] == ["2020-09-27", "2021-03-03"]
+    texts = {a.doc.id: a.doc.text for a in docs}
+    for entry in entries:
+        for ev in entry.evidence:
+            assert texts[ev.doc][ev.start : ev.end] == ev.text
+
+
+def test_build_timeline_summary_drops_the_leading_date():
+    doc = annotated("e", "On December 3, 2020, the president signed an order on the holiday.", None,
+                    ("December 3, 2020", "2020-12-03"))
+    (entry,) = build_timeline([doc], [])
+    assert entry.summary == "The president signed an order on the holiday."
+
+
+def test_build_timeline_interval_gives_date_and_end():
+    doc = annotated("f", "The 44-day war took place between September 27 and November 9, 2020, in the region.", None,
+                    ("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09"))
+    (entry,) = build_timeline([doc], [])
+    assert (entry.date, entry.end) == ("2020-09-27", "2020-11-09")
+
+
+def test_build_timeline_coarse_date_joins_a_similar_day():
+    year = annotated("g", "In 2021, a peace treaty was signed in Paris by both ministers.", None, ("2021", "2021"))
+    entries = build_timeline([TREATY_C, year], [])
+    assert [(e.date, e.sources, e.status) for e in entries] == [("2021-03-03", ("c", "g"), "corroborated")]
+
+
+def test_build_timeline_conflicting_end_dates():
+    interval = annotated(
+        "h", "The 44-day war took place between September 27 and November 9, 2020, in the region.", "2022-11-08",
+        ("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09"),
+    )
+    ended = annotated(
+        "i", "Reconstruction began after the end of the 44-day war on Nov. 10, 2020, in the provinces.", "2023-11-08",
+        ("Nov. 10, 2020", "2020-11-10"),
+    )
+    signed = annotated(
+        "j", "A trilateral statement was signed on November 10, 2020, by three leaders.", "2021-11-08",
+        ("November 10, 2020", "2020-11-10"),
+    )
+    signed_too = annotated(
+        "k", "The leaders signed a trilateral statement on Nov. 10, 2020, in Moscow.", "2023-11-08",
+        ("Nov. 10, 2020", "2020-11-10"),
+    )
+    entries = build_timeline([interval, ended, signed, signed_too], [])
+    (conflict,) = [e for e in entries if e.status == "conflict"]
+    assert conflict.date == "2020-11-09" and conflict.alternatives == ("2020-11-10",)
+    assert conflict.sources == ("h", "i")
+    statement = [e for e in entries if e.date == "2020-11-10"]
+    assert [(e.sources, e.status) for e in statement] == [(("j", "k"), "corroborated")]
+
+
+def test_build_timeline_empty_corpus():
+    assert build_timeline([], []) == []

@@ -1,0 +1,142 @@
+"""find_event_mentions: dated clauses of one document."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdossier.link.events import find_event_mentions, stem
+from test_timeline_helpers import annotated
+
+
+def dates_of(doc):
+    return [(m.date, m.until) for m in find_event_mentions(doc)]
+
+
+@pytest.mark.parametrize(
+    "text,published,marks,expected",
+    [
+        pytest.param(
+            "The war took place between September 27 and November 9, 2020, in the region.",
+            None,
+            [("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09")],
+            [("2020-09-27", "2020-11-09")],
+            id="between-and-is-an-interval",
+        ),
+        pytest.param(
+            "Talks ran from March 3 to March 5, 2021, in Vienna without a result.",
+            None,
+            [("March 3", "2021-03-03"), ("March 5, 2021", "2021-03-05")],
+            [("2021-03-03", "2021-03-05")],
+            id="from-to-is-an-interval",
+        ),
+        pytest.param(
+            "2023-11-08 16:51:00\nThe army launched an operation on Sept. 19, 2023, in the region.",
+            "2023-11-08",
+            [("2023-11-08", "2023-11-08"), ("Sept. 19, 2023", "2023-09-19")],
+            [("2023-09-19", None)],
+            id="dateline-is-skipped",
+        ),
+        pytest.param(
+            "Shortly before the 2020 war, the regime held an inauguration. In 2019 protests spread across the country.",
+            None,
+            [("2020", "2020"), ("2019", "2019")],
+            [("2019", None)],
+            id="year-as-modifier-is-skipped",
+        ),
+        pytest.param(
+            "The president signed an order establishing November 8 as Victory Day in the country.",
+            None,
+            [("November 8", "XXXX-11-08")],
+            [],
+            id="recurring-day-is-skipped",
+        ),
+        pytest.param(
+            "Azerbaijan celebrated the second anniversary of the historic victory on November 8, 2020, ending the war.",
+            "2022-11-08",
+            [("November 8, 2020", "2020-11-08")],
+            [("2022-11-08", None)],
+            id="anniversary-dated-to-the-celebration",
+        ),
+        pytest.param(
+            "Crowds celebrated the liberation of the city on May 9, 1945, with parades and fireworks.",
+            "2020-05-09",
+            [("May 9, 1945", "1945-05-09")],
+            [("2020-05-09", None)],
+            id="commemoration-without-ordinal-takes-the-dct",
+        ),
+        pytest.param(
+            "Crowds celebrated the liberation of the city on May 9, 1945, with parades and fireworks.",
+            None,
+            [("May 9, 1945", "1945-05-09")],
+            [],
+            id="commemoration-without-dct-is-skipped",
+        ),
+        pytest.param(
+            "On November 8, 2021, the Republic celebrates Victory Day with a parade in the capital.",
+            "2021-11-08",
+            [("November 8, 2021", "2021-11-08")],
+            [("2021-11-08", None)],
+            id="commemoration-own-date-is-kept",
+        ),
+        pytest.param(
+            "The army restored control over the city on November 8, 2020, during the final days of the war, "
+            "which took place between September 27 and November 9, 2020.",
+            None,
+            [("November 8, 2020", "2020-11-08"), ("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09")],
+            [("2020-11-08", None), ("2020-09-27", "2020-11-09")],
+            id="two-dates-two-clauses",
+        ),
+    ],
+)
+def test_find_event_mentions_dates(text, published, marks, expected):
+    assert dates_of(annotated("d", text, published, *marks)) == expected
+
+
+def test_find_event_mentions_clauses_split_between_dates():
+    text = (
+        "The army restored control over the city on November 8, 2020, during the final days of the war, "
+        "which took place between September 27 and November 9, 2020."
+    )
+    doc = annotated("d", text, None, ("November 8, 2020", "2020-11-08"), ("September 27", "2020-09-27"),
+                    ("November 9, 2020", "2020-11-09"))
+    first, second = find_event_mentions(doc)
+    assert first.text == "The army restored control over the city on November 8, 2020"
+    assert second.text.startswith("during the final days of the war")
+    assert all(text[m.start : m.end] == m.text for m in (first, second))
+
+
+def test_find_event_mentions_opening_date_keeps_the_clause_after_it():
+    text = "On December 3, 2020, the president signed an order, and on December 5, 2020, parliament approved it."
+    doc = annotated("d", text, None, ("December 3, 2020", "2020-12-03"), ("December 5, 2020", "2020-12-05"))
+    first, second = find_event_mentions(doc)
+    assert "signed an order" in first.text
+    assert "parliament approved" in second.text and "signed" not in second.text
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("The war began on September 27, 2020, after shelling.", "begin"),
+        ("A statement signed on November 10, 2020 ended the war.", "sign"),
+        ("Forces liberated the city on Nov. 8, 2020, after weeks of fighting.", "capture"),
+    ],
+)
+def test_find_event_mentions_kind_nearest_the_date(text, kind):
+    surface = next(s for s in ("September 27, 2020", "November 10, 2020", "Nov. 8, 2020") if s in text)
+    (mention,) = find_event_mentions(annotated("d", text, None, (surface, "2020-01-01")))
+    assert mention.kind == kind
+
+
+@pytest.mark.parametrize(
+    "word,stemmed",
+    [("liberated", "liberat"), ("liberation", "liberat"), ("liberating", "liberat"), ("signed", "sign"), ("was", "was")],
+)
+def test_stem_strips_suffixes(word, stemmed):
+    assert stem(word) == stemmed
+
+
+def test_find_event_mentions_opening_date_without_a_later_break_keeps_the_words():
+    text = "On December 3, 2020, the president signed an order establishing November 8 as a holiday."
+    doc = annotated("d", text, None, ("December 3, 2020", "2020-12-03"), ("November 8", "2021-11-08"))
+    first = find_event_mentions(doc)[0]
+    assert first.date == "2020-12-03" and "signed an order" in first.text
