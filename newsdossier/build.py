@@ -149,31 +149,21 @@ class _progress:
 
 def link(annotated: Sequence[Annotated], rejections: Sequence[Rejection]) -> Dossier:
     """The cross-document stage: copy groups first, since every source count depends on them."""
-    groups = _linker("newsdossier.link.copies", "find_duplicates", annotated)
-    timeline = _linker("newsdossier.link.timeline", "build_timeline", annotated, groups)
-    claims = _linker("newsdossier.link.claims", "build_claims", annotated, groups)
-    entities = _linker("newsdossier.link.entities", "resolve_entities", annotated)
-    quotes = tuple(q for a in annotated for q in a.quotes)
+    from newsdossier.link.claims import build_claims
+    from newsdossier.link.copies import find_duplicates
+    from newsdossier.link.entities import resolve_entities
+    from newsdossier.link.timeline import build_timeline
+
+    groups = find_duplicates(annotated)
     return Dossier(
         documents=tuple(a.doc for a in annotated),
-        rejections=tuple(sorted(rejections, key=lambda r: (r.path, r.stage, r.reason))),
+        rejections=tuple(sorted(rejections, key=lambda r: (r.path, r.stage, r.reason, r.detail))),
         duplicates=tuple(groups),
-        timeline=tuple(timeline),
-        claims=tuple(claims),
-        entities=tuple(entities),
-        quotes=quotes,
+        timeline=tuple(build_timeline(annotated, groups)),
+        claims=tuple(build_claims(annotated, groups)),
+        entities=tuple(resolve_entities(annotated)),
+        quotes=tuple(q for a in annotated for q in a.quotes),
     )
-
-
-# Linkers that exist in this version; each is a pure function of the annotated documents.
-LINKERS = frozenset()
-
-
-def _linker(module_name: str, function: str, *args):
-    if module_name not in LINKERS:
-        return []
-    module = __import__(module_name, fromlist=[function])
-    return list(getattr(module, function)(*args))
 
 
 def print_summary(result: BuildResult) -> None:
