@@ -25,6 +25,13 @@ REF_DATE_WINDOW = 600
 # Past-tense reading of an undated month-day later in the year than the DCT: it is taken as last
 # year's only when it lies more than this many days after the DCT (news reports run slightly ahead).
 FUTURE_SLACK_DAYS = 2
+# A document is read as a narrative (undated months take the last year the text stated, as in
+# history writing) when the median distance between the years it states and the DCT's year is
+# above this; otherwise as news (the DCT and tense decide, a stated year only within the sentence).
+# Chosen on dev data: TBAQ news medians are 0-3, WikiWars histories 60+.
+NARRATIVE_YEAR_GAP = 10
+
+_STATED_YEAR = re.compile(r"(?<![\w$.,])(1[6-9]\d\d|20\d\d)(?![\w%])")
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _PREPOSITION_BEFORE = re.compile(
@@ -52,6 +59,7 @@ class _Context:
     dct: dt.date | None
     lex: Lexicon
     sentences: Sequence[tuple[int, int]]
+    narrative: bool = False
     ref_year: tuple[int, int] | None = None  # (year, position)
     ref_date: tuple[dt.date, int] | None = None
     produced: list[Part] = field(default_factory=list)
@@ -79,23 +87,47 @@ class _Context:
 
     def year_for(self, pos: int, month: int, day: int | None, tense: int) -> int | None:
         """The year of an undated month(-day): the nearby stated year, else the DCT's with tense."""
-        if self.ref_year and pos - self.ref_year[1] <= REF_YEAR_WINDOW:
+        if self.ref_year and self.ref_applies(pos):
             return self.ref_year[0]
         if not self.dct:
             return self.ref_year[0] if self.ref_year else None
-        year = self.dct.year
-        target = dt.date(2000, month, min(day or 1, 28))
-        here = dt.date(2000, self.dct.month, min(self.dct.day, 28))
-        if tense < 0 and (target - here).days > FUTURE_SLACK_DAYS and (day or month != self.dct.month):
-            return year - 1
-        if tense > 0 and (target - here).days < 0 and (day or month != self.dct.month):
-            return year + 1
+        here = self.dct
+        day_ = min(day or 15, 28)
+        candidates = [dt.date(y, month, day_) for y in (here.year - 1, here.year, here.year + 1)]
+        if not day and month == here.month:
+            return here.year
+        slack = dt.timedelta(days=FUTURE_SLACK_DAYS if day else 0)
+        if tense < 0:
+            past = [c for c in candidates if c <= here + slack]
+            return max(past).year
+        if tense > 0:
+            future = [c for c in candidates if c >= here - slack]
+            return min(future).year
+        return min(candidates, key=lambda c: abs((c - here).days)).year
         return year
+
+    def ref_applies(self, pos: int) -> bool:
+        """Whether the last stated year still anchors an undated expression at ``pos``."""
+        if self.ref_year is None:
+            return False
+        if self.narrative:
+            return True
+        return self.ref_year[1] >= self.sentence(pos)[0]
+
+    def now(self, pos: int) -> dt.date | None:
+        """What "this/last/next ..." count from: the DCT in news, the story's own time in a narrative."""
+        if self.narrative and self.ref_year and self.ref_applies(pos):
+            if self.ref_date:
+                return self.ref_date[0]
+            return dt.date(max(self.ref_year[0], 1), 7, 1)
+        return self.dct
 
     def anchor_date(self, pos: int) -> dt.date | None:
         """The date relative expressions ("the same day", "a year earlier") count from."""
-        if self.ref_date and pos - self.ref_date[1] <= REF_DATE_WINDOW:
+        if self.ref_date and (self.narrative or pos - self.ref_date[1] <= REF_DATE_WINDOW):
             return self.ref_date[0]
+        if self.narrative:
+            return None
         return self.dct
 
 
@@ -235,15 +267,18 @@ def _month_expr(ctx: _Context, m: re.Match[str]) -> list[Part]:
         if word.lower().rstrip(".") in lex.ambiguous_months or word.isupper():
             if not _PREPOSITION_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
                 return []
-    if year is None and ctx.dct and (tail or rel[0] in ("last", "next", "previous", "following", "past", "coming", "this")):
-        year = ctx.dct.year
+    now = ctx.now(m.start())
+    if year is None and now and (tail or rel[0] in ("last", "next", "previous", "following", "past", "coming", "this")):
+        if rel[0] in ("previous", "following"):
+            now = ctx.anchor_date(m.start()) or _year_anchor(ctx, m.start()) or now
+        year = now.year
         if "last" in tail:
             year -= 1
         elif "next" in tail:
             year += 1
-        elif rel[0] in ("last", "previous", "past") and month >= ctx.dct.month:
+        elif rel[0] in ("last", "previous", "past") and month >= now.month:
             year -= 1
-        elif rel[0] in ("next", "following", "coming") and month <= ctx.dct.month:
+        elif rel[0] in ("next", "following", "coming") and month <= now.month:
             year += 1
     value = _md_value(ctx, m.start(), month, None, year, ctx.tense(m.start(), m.end()))
     return [Part(m.start(), m.end(), "DATE", value, _mod(lex.point_mods, pmod))]
@@ -283,20 +318,25 @@ def _year_range(ctx: _Context, m: re.Match[str]) -> list[Part]:
 
 def _md_range(ctx: _Context, m: re.Match[str]) -> list[Part]:
     lex = ctx.lex
-    year = int(m["year"])
     month2 = _month(lex, m["month2"]) if m["month2"] else None
     month1 = _month(lex, m["month"]) if m["month"] else month2
     month2 = month2 or month1
     d1, d2 = _day(m["day"]), _day(m["day2"])
-    year1 = year - 1 if (month1, d1) > (month2, d2) else year  # type: ignore[operator]
+    if m["year"]:
+        year: int | None = int(m["year"])
+    else:
+        year = ctx.year_for(m.start(), month2, d2, ctx.tense(m.start(), m.end()))  # type: ignore[arg-type]
+    year1 = year - 1 if year is not None and (month1, d1) > (month2, d2) else year  # type: ignore[operator]
     if not (cal.valid_day(year1, month1, d1) and cal.valid_day(year, month2, d2)):  # type: ignore[arg-type]
         return []
     first_start = m.start("month") if m["month"] and m.start("month") < m.start("day") else m.start("day")
     first_end = m.end("day") if not m["month"] or m.start("month") < m.start("day") else m.end("month")
     second_start = m.start("month2") if m["month2"] and m.start("month2") < m.start("day2") else m.start("day2")
+    y1 = f"{year1:04d}" if year1 is not None else "XXXX"
+    y2 = f"{year:04d}" if year is not None else "XXXX"
     return [
-        Part(first_start, first_end, "DATE", f"{year1:04d}-{month1:02d}-{d1:02d}"),
-        Part(second_start, m.end(), "DATE", f"{year:04d}-{month2:02d}-{d2:02d}"),
+        Part(first_start, first_end, "DATE", f"{y1}-{month1:02d}-{d1:02d}"),
+        Part(second_start, m.end(), "DATE", f"{y2}-{month2:02d}-{d2:02d}"),
     ]
 
 
@@ -384,7 +424,7 @@ def _season(ctx: _Context, m: re.Match[str]) -> list[Part]:
     if year is None and not rel[0] and not m["pmod"]:
         if m["season"].lower() == "fall":  # "fall" as a verb/noun is too common to tag bare
             return []
-    if year is None and ctx.dct:
+    if year is None and ctx.dct and rel[0] in ("last", "past", "next", "coming", "this"):
         current = cal.SEASON_ORDER[cal.season_of(ctx.dct)]
         target = cal.SEASON_ORDER[code]
         year = ctx.dct.year
@@ -392,8 +432,10 @@ def _season(ctx: _Context, m: re.Match[str]) -> list[Part]:
             year -= 0 if target < current else 1
         elif rel[0] in ("next", "coming"):
             year += 0 if target > current else 1
-        elif ctx.ref_year and m.start() - ctx.ref_year[1] <= REF_YEAR_WINDOW:
-            year = ctx.ref_year[0]
+    elif year is None and ctx.ref_applies(m.start()):
+        year = ctx.ref_year[0]  # type: ignore[index]
+    elif year is None and ctx.dct:
+        year = ctx.dct.year
     value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
     return [Part(m.start(), m.end(), "DATE", value, _mod(ctx.lex.point_mods, m["pmod"]))]
 
@@ -432,7 +474,7 @@ def _deictic(ctx: _Context, m: re.Match[str]) -> list[Part]:
 
 def _anaphoric_day(ctx: _Context, m: re.Match[str]) -> list[Part]:
     word = re.sub(r"\s+", " ", m["word"].lower())
-    anchor = ctx.dct if word == "this day" else ctx.anchor_date(m.start())
+    anchor = ctx.dct if word == "this day" and not ctx.narrative else ctx.anchor_date(m.start())
     if anchor is None:
         return [Part(m.start(), m.end(), "DATE", "XXXX-XX-XX")]
     offset = 1 if ("next" in word or "following" in word or "after" in word) else -1 if ("previous" in word or "before" in word) else 0
@@ -466,11 +508,21 @@ def _relative(ctx: _Context, m: re.Match[str]) -> list[Part]:
     if rel_words[0] == "the" and rel in ("past", "last", "coming", "next") and not pmod:
         code = {"Y": "P1Y", "M": "P1M", "W": "P1W", "DE": "P10Y", "CE": "P100Y", "WE": "P1WE"}[unit]
         return [Part(m.start(), end, "DURATION", code)]
-    if not ctx.dct:
+    if not ctx.dct and not (ctx.narrative and ctx.ref_year):
         return [Part(m.start(), end, "DATE", {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[_REL_SHIFT[rel]], mod)]
     step = "W" if unit == "WE" else unit
-    day = cal.shift(ctx.dct, step, _REL_SHIFT[rel])
+    anchor = ctx.now(m.start()) or ctx.dct
+    if rel in ("previous", "following") or (ctx.narrative and rel in ("next", "last")):
+        anchor = ctx.anchor_date(m.start()) or _year_anchor(ctx, m.start()) or ctx.dct
+    day = cal.shift(anchor, step, _REL_SHIFT[rel])
     return [Part(m.start(), end, "DATE", cal.at_granularity(day, unit), mod)]
+
+
+def _year_anchor(ctx: _Context, pos: int) -> dt.date | None:
+    """Mid-year of the last stated year, when it still applies at ``pos``."""
+    if ctx.ref_year and ctx.ref_applies(pos):
+        return dt.date(max(ctx.ref_year[0], 1), 7, 1)
+    return None
 
 
 def _weekday(ctx: _Context, m: re.Match[str]) -> list[Part]:
@@ -536,9 +588,23 @@ def _ago(ctx: _Context, m: re.Match[str]) -> list[Part]:
     anchor = ctx.dct if direction in ("ago", "from now", "hence", "back") else ctx.anchor_date(m.start())
     if n is None or anchor is None or unit in ("H", "MIN", "S", "WE", "NI", "FN") or n != int(n):
         return [Part(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)]
+    if unit == "Y" and anchor == ctx.dct and _mentions_quarter(ctx, m.start()):
+        return [Part(m.start(), m.end(), "DATE", _quarter_ago(anchor, sign * int(n)), mod)]
     day = cal.shift(anchor, unit, sign * int(n))
     granularity = "Y" if unit in ("DE", "CE") else unit
     return [Part(m.start(), m.end(), "DATE", cal.at_granularity(day, granularity), mod)]
+
+
+def _mentions_quarter(ctx: _Context, pos: int) -> bool:
+    """Whether the sentence compares quarters ("earnings for the quarter ... a year earlier")."""
+    start, end = ctx.sentence(pos)
+    previous_start = ctx.sentence(max(0, start - 2))[0]
+    return "quarter" in ctx.text[previous_start:end].lower()
+
+
+def _quarter_ago(dct: dt.date, years: int) -> str:
+    """The last completed quarter before ``dct``, moved by ``years``."""
+    return cal.at_granularity(cal.shift(cal.shift(dct, "Q", -1), "Y", years), "Q")
 
 
 def _earlier_adj(ctx: _Context, m: re.Match[str]) -> list[Part]:
@@ -547,6 +613,8 @@ def _earlier_adj(ctx: _Context, m: re.Match[str]) -> list[Part]:
     if anchor is None:
         return [Part(m.start(), m.end(), "DATE", "PAST_REF")]
     sign = 1 if m["dir"].lower() == "later" else -1
+    if unit == "Y" and _mentions_quarter(ctx, m.start()):
+        return [Part(m.start(), m.end(), "DATE", _quarter_ago(anchor, sign))]
     return [Part(m.start(), m.end(), "DATE", cal.at_granularity(cal.shift(anchor, unit, sign), unit))]
 
 
@@ -683,10 +751,18 @@ def _candidates(text: str, rules: Sequence[Rule]) -> list[tuple[Rule, re.Match[s
 _EXPLICIT_YEAR = re.compile(r"^(?:BC)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+def _is_narrative(text: str, dct: dt.date | None) -> bool:
+    if dct is None:
+        return True
+    gaps = sorted(abs(int(y) - dct.year) for y in _STATED_YEAR.findall(text))
+    return bool(gaps) and gaps[len(gaps) // 2] > NARRATIVE_YEAR_GAP
+
+
 def tag(text: str, dct: str | None, sentences: Sequence[tuple[int, int]] | None = None) -> Iterator[Timex]:
     """Temporal expressions in ``text`` in document order, anchored on ``dct`` (ISO date or ``None``)."""
     lex = load()
     ctx = _Context(text=text, dct=cal.parse_dct(dct), lex=lex, sentences=sentences or split_sentences(text))
+    ctx.narrative = _is_narrative(text, ctx.dct)
     for rule, m in _candidates(text, lex.rules):
         for part in NORMALISERS[rule.kind](ctx, m):
             start, end = part.start, part.end
@@ -697,7 +773,7 @@ def tag(text: str, dct: str | None, sentences: Sequence[tuple[int, int]] | None 
             if end <= start:
                 continue
             explicit = _EXPLICIT_YEAR.match(part.value)
-            if explicit and rule.kind not in ("relative", "deictic", "ago", "earlier-adj", "anaphoric-day", "weekday", "time", "part-of-day"):
+            if explicit and ctx.narrative and part.type == "DATE" or explicit and rule.kind not in ("relative", "deictic", "ago", "earlier-adj", "anaphoric-day", "weekday", "time", "part-of-day"):
                 ctx.ref_year = (int(explicit.group(1)), start)
                 y, mo, d = (int(g) if g else 0 for g in explicit.groups())
                 if d and not part.value.startswith("BC") and cal.valid_day(y, mo, d) and y > 0:
