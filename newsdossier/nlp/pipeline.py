@@ -92,18 +92,19 @@ def sentences_of(doc: Doc, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _process(nlp: Language, text: str, dct: str | None) -> Doc:
+def _prepared(nlp: Language, text: str, dct: str | None) -> Doc:
     doc = nlp.make_doc(text)
     doc.user_data[extensions.DCT_KEY] = dct
-    for _, component in nlp.pipeline:
-        doc = component(doc)
     return doc
 
 
-def annotate_document(nlp: Language, document: Document, default_dct: str | None = None) -> Annotated:
-    """Annotate one document; infer its publication date from the text when the source gives none."""
-    dct = document.published or default_dct
-    doc = _process(nlp, document.text, dct)
+def annotate_document(nlp: Language, document: Document, doc: Doc, default_dct: str | None = None) -> Annotated:
+    """Turn one processed doc into stage objects; infer the publication date when the source gives none.
+
+    ``doc`` was processed with the document's own date as DCT (none when it states none). When the
+    text implies a date, the document is processed again anchored on it; failing that, on the
+    build's ``default_dct`` if one was given.
+    """
     if document.published is None:
         inferred = _infer_published(doc)
         if inferred is not None:
@@ -113,7 +114,9 @@ def annotate_document(nlp: Language, document: Document, default_dct: str | None
                 published_basis="inferred",
                 published_evidence=inferred.evidence,
             )
-            doc = _process(nlp, document.text, inferred.value)
+            doc = nlp(_prepared(nlp, document.text, inferred.value))
+        elif default_dct is not None:
+            doc = nlp(_prepared(nlp, document.text, default_dct))
     paragraphs = paragraphs_of(document.text)
     return Annotated(
         doc=document,
@@ -140,4 +143,5 @@ def _infer_published(doc: Doc):
 def annotate_batch(documents: Sequence[Document], pipeline: str = "default", dct: str | None = None) -> list[Annotated]:
     """The per-document stage: pure in its inputs, one pipeline load per process."""
     nlp = load_pipeline(pipeline)
-    return [annotate_document(nlp, d, dct) for d in documents]
+    docs = nlp.pipe(_prepared(nlp, d.text, d.published) for d in documents)
+    return [annotate_document(nlp, document, doc, dct) for document, doc in zip(documents, docs, strict=True)]
