@@ -20,7 +20,8 @@ from typing import Any
 
 from newsdossier import __version__
 from newsdossier.errors import OutputError
-from newsdossier.model import Document, Dossier, Rejection, as_dict
+from newsdossier.model import Document, Dossier, Rejection
+from newsdossier.store.codec import from_dict, to_plain
 
 SCHEMA_VERSION = 1  # bump when a key or item field is added to the contract
 LIST_KEYS = ("documents", "rejections", "duplicates", "timeline", "claims", "entities", "quotes")
@@ -43,16 +44,14 @@ def dossier_to_json(d: Dossier) -> dict[str, Any]:
     meta = {**d.meta, "generator": f"newsdossier {__version__}", "schema_version": SCHEMA_VERSION, "counts": counts}
     return {
         "meta": meta,
-        "documents": [as_dict(doc) for doc in sorted(d.documents, key=_document_key)],
-        "rejections": [as_dict(r) for r in sorted(d.rejections, key=_rejection_key)],
-        **{key: [as_dict(item) for item in getattr(d, key)] for key in LIST_KEYS[2:]},
+        "documents": [to_plain(doc) for doc in sorted(d.documents, key=_document_key)],
+        "rejections": [to_plain(r) for r in sorted(d.rejections, key=_rejection_key)],
+        **{key: [to_plain(item) for item in getattr(d, key)] for key in LIST_KEYS[2:]},
     }
 
 
 def dossier_from_json(data: dict[str, Any]) -> Dossier:
     """The inverse of :func:`dossier_to_json` (``meta`` keeps the generated fields)."""
-    from newsdossier.store.codec import from_dict
-
     return from_dict(Dossier, data)
 
 

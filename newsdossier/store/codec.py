@@ -22,6 +22,24 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def to_plain(value: Any) -> Any:
+    """Like :func:`newsdossier.model.as_dict` (dataclasses to dicts, tuples to lists) without
+    ``dataclasses.asdict``'s deep copies: several times faster on annotation-sized objects."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: to_plain(getattr(value, name)) for name in names}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    return value
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def from_dict(cls: type[T], data: dict[str, Any], **given: Any) -> T:
     """Build the dataclass ``cls`` (and the dataclasses nested in it) from plain data.
 

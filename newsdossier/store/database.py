@@ -13,6 +13,7 @@ process killed at any point leaves the store as of its last committed batch.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -33,10 +34,9 @@ from newsdossier.model import (
     Quote,
     Rejection,
     TimelineEntry,
-    as_dict,
     content_id,
 )
-from newsdossier.store.codec import from_dict, to_json
+from newsdossier.store.codec import from_dict, to_json, to_plain
 from newsdossier.store.migrations import (
     ANNOTATION_COLUMNS,
     APPLICATION_ID,
@@ -226,7 +226,7 @@ class Store:
                 conn.execute(f"DELETE FROM {table}")
                 rows = []
                 for position, item in enumerate(getattr(dossier, table)):
-                    data = to_json(as_dict(item))
+                    data = to_json(to_plain(item))
                     rows.append((position, content_id(data), data))
                 conn.executemany(f"INSERT INTO {table} (position, id, data) VALUES (?, ?, ?)", rows)
             conn.execute("DELETE FROM meta")
@@ -313,7 +313,7 @@ def _upsert(conn: sqlite3.Connection, table: str, row: dict[str, Any], key: str)
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
-    data = as_dict(doc)
+    data = to_plain(doc)
     row = {column: data.pop(column, None) for column in DOCUMENT_COLUMNS}
     row["removed"] = to_json(row["removed"] or [])
     row["extra"] = to_json(data)
@@ -328,8 +328,7 @@ def _document_from_row(row: dict[str, Any]) -> Document:
 
 
 def _annotation_row(annotated: Annotated) -> dict[str, Any]:
-    data = as_dict(annotated)
-    del data["doc"]
+    data = {f.name: to_plain(getattr(annotated, f.name)) for f in dataclasses.fields(annotated) if f.name != "doc"}
     row: dict[str, Any] = {"doc": annotated.doc.id}
     row.update({column: to_json(data.pop(column, [])) for column in ANNOTATION_COLUMNS})
     row["extra"] = to_json(data)
