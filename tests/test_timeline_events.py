@@ -140,3 +140,9 @@ def test_find_event_mentions_opening_date_without_a_later_break_keeps_the_words(
     doc = annotated("d", text, None, ("December 3, 2020", "2020-12-03"), ("November 8", "2021-11-08"))
     first = find_event_mentions(doc)[0]
     assert first.date == "2020-12-03" and "signed an order" in first.text
+
+
+def test_find_event_mentions_years_ago_on_this_day_is_that_day_back_then():
+    text = "Two years ago on this day, the forces liberated the city after weeks of fighting."
+    doc = annotated("d", text, "2022-11-08", ("Two years ago", "2020"), ("this day", "2022-11-08"))
+    assert dates_of(doc) == [("2020-11-08", None)]

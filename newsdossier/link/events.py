@@ -8,6 +8,7 @@ Rules (word lists in :mod:`newsdossier.data.timeline`):
 * A DATE (or the date part of a TIME) timex with a resolved value ``YYYY``, ``YYYY-MM`` or
   ``YYYY-MM-DD`` is a candidate. Recurring (``XXXX-11-08``), relative-unresolved and
   duration values are not.
+* "Two years ago on this day" (a year, then a day at the DCT) is that day, back then.
 * Two dates joined by "between … and …", "from … to …" or a dash make one interval mention.
 * A year or month alone is a happening only after a temporal preposition ("in 2019"); "the 2020
   war" and "since 1993" are modifiers.
@@ -125,6 +126,11 @@ def _dated(text: str, timexes: Sequence[Timex]) -> Iterator[_Dated]:
     i = 0
     while i < len(items):
         t, value = items[i]
+        if i + 1 < len(items) and _same_day_years_ago(text, t, value, items[i + 1][0], items[i + 1][1]):
+            t2, value2 = items[i + 1]
+            yield _Dated(t.start, t2.end, value + value2[4:], None)
+            i += 2
+            continue
         if i + 1 < len(items) and _joins(text, t, items[i + 1][0]):
             t2, value2 = items[i + 1]
             if value2 > value:
@@ -136,6 +142,12 @@ def _dated(text: str, timexes: Sequence[Timex]) -> Iterator[_Dated]:
             continue
         yield _Dated(t.start, t.end, value, None)
         i += 1
+
+
+def _same_day_years_ago(text: str, first: Timex, value: str, second: Timex, value2: str) -> bool:
+    """ "Two years ago on this day": a bare year then a day resolved to the DCT mean that day, back then."""
+    gap = text[first.end : second.start].strip(" ,").lower()
+    return len(value) == 4 and value2.count("-") == 2 and value2[:4] != value and gap in lexicon.SAME_DAY_JOINERS
 
 
 def _joins(text: str, first: Timex, second: Timex) -> bool:

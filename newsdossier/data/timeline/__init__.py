@@ -123,6 +123,9 @@ COARSE_DATE_PREPOSITIONS: frozenset[str] = frozenset(
 INTERVAL_OPENERS: frozenset[str] = frozenset({"between", "from"})
 INTERVAL_JOINERS: frozenset[str] = frozenset({"and", "to", "until", "till", "through", "-", "–", "—"})
 
+# What joins "two years ago" to "this day"/"today" when the two name one day back then.
+SAME_DAY_JOINERS: frozenset[str] = frozenset({"", "on", "to"})
+
 # Clause breaks inside a sentence that holds several dates: the text between two dates is cut at
 # one of these so that each date keeps the words of its own clause.
 CLAUSE_BREAKS: tuple[str, ...] = (",", ";", ":", " — ", " – ", " and ", " but ", " while ", " whereas ")
