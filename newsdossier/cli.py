@@ -99,7 +99,9 @@ def _command_adders() -> list[Callable[[argparse._SubParsersAction, argparse._Su
 # Modules that expose ``add_commands(sub, eval_sub)``; each registers its parsers with
 # ``set_defaults(handler=...)`` and an example in its epilog. Add a line when a module lands.
 _COMMAND_MODULES: list[str] = [
+    "newsdossier.nlp.quantities.commands",
     "newsdossier.evaluate.ner",
+    "newsdossier.clean.commands",
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -154,3 +155,15 @@ def test_component_writes_span_group(nlp):
     spans = list(doc.spans["quantities"])
     assert [s.text for s in spans] == ["more than 300"]
     assert spans[0]._.quantity.low == 300
+
+
+def test_quantities_command_writes_one_line_per_input(capsys, tmp_path):
+    from newsdossier.cli import main
+
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "It lost 20 percent."}\nNearly 300 villages.\n', encoding="utf-8")
+    assert main(["quantities", str(source), "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in lines] == ["a", 1]
+    assert lines[0]["quantities"][0]["unit"] == "percentage"
+    assert lines[1]["quantities"][0]["high"] == 300

@@ -1,0 +1,395 @@
+"""Scoring quantity extraction on MeasEval and the Recognizers-Text English specs.
+
+Both gold formats are converted to one form, :class:`GoldItem` (a text and its gold quantities).
+Metrics, each as precision / recall / F1 over one-to-one matches (a system quantity pairs with the
+gold quantity it overlaps most, each used once):
+
+* **value**: the spans overlap and the values are equal (a range's value is its first number; where
+  gold states no value — MeasEval — the first number written in the gold span is taken);
+* **value+unit**: and the units are the same after folding written forms to one canonical name;
+* **value+bounds**: and the low/high bounds are equal (``None`` = open); scored only where the gold
+  states bounds (the Recognizers-Text specs; MeasEval has none).
+
+Conversion decisions: a Recognizers spec annotates one kind of quantity, so only system quantities of
+that kind are scored against it (plain numbers against ``NumberModel``/``NumberRangeModel``, percentages
+against ``PercentModel``, currencies against ``CurrencyModel``, other units against ``DimensionModel``,
+temperatures against ``TemperatureModel``, durations against ``AgeModel``). Ordinal specs are skipped:
+ordinals are not quantities. Experimental-mode and percent-mode variants are skipped. The same rules
+apply to every system scored, so ours and quantulum3 are compared on the same footing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdossier.data import quantities as tables
+from newsdossier.errors import InputError, InputNotFound
+
+__all__ = [
+    "GoldItem",
+    "GoldQuantity",
+    "Predicted",
+    "Scores",
+    "canonical_unit",
+    "evaluate",
+    "load_gold",
+    "load_measeval",
+    "load_recognizers",
+    "predict_ours",
+    "predict_quantulum3",
+    "score",
+]
+
+VALUE_REL_TOLERANCE = 1e-6  # values are equal up to float rounding of the written decimals
+
+RECOGNIZERS_SPECS: dict[str, str] = {  # spec file → the kind of quantity it annotates
+    "NumberModel.json": "number",
+    "NumberRangeModel.json": "number",
+    "PercentModel.json": "percent",
+    "CurrencyModel.json": "currency",
+    "DimensionModel.json": "dimension",
+    "TemperatureModel.json": "temperature",
+    "AgeModel.json": "duration",
+}
+# Recognizers' unit names that differ from ours once lower-cased.
+RECOGNIZERS_UNITS: dict[str, str] = {"c": "degree Celsius", "f": "degree fahrenheit", "degree": "degree angle"}
+RECOGNIZERS_CURRENCY_UNITS: dict[str, str] = {"pound": "pound sterling", "british pound": "pound sterling"}
+_RANGE_VALUE = re.compile(r"^([\[(])\s*([-\d.eE+]*)\s*,\s*([-\d.eE+]*)\s*([\])])$")
+_FIRST_NUMBER = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?|[-−]?\.\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuantity:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None  # canonical (see :func:`canonical_unit`)
+    low: float | None = None
+    high: float | None = None
+    has_bounds: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GoldItem:
+    id: str
+    dataset: str  # "measeval" or "recognizers/<spec>"
+    text: str
+    quantities: tuple[GoldQuantity, ...]
+    kind: str | None = None  # the only kind of system quantity scored here (None: all)
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    start: int
+    end: int
+    value: float
+    unit: str | None  # canonical
+    low: float | None
+    high: float | None
+
+
+@dataclass(slots=True)
+class Scores:
+    """Counts behind the metrics; ``add`` sums them across items."""
+
+    gold: int = 0
+    system: int = 0
+    value: int = 0
+    value_unit: int = 0
+    bounds_gold: int = 0
+    bounds_system: int = 0
+    value_bounds: int = 0
+    by_dataset: dict[str, Scores] = field(default_factory=dict)
+
+    def add(self, other: Scores) -> None:
+        for name in ("gold", "system", "value", "value_unit", "bounds_gold", "bounds_system", "value_bounds"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def prf(self, metric: str) -> tuple[float, float, float]:
+        if metric == "value_bounds":
+            hits, system, gold = self.value_bounds, self.bounds_system, self.bounds_gold
+        else:
+            hits, system, gold = getattr(self, metric), self.system, self.gold
+        p = hits / system if system else 0.0
+        r = hits / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"gold": self.gold, "system": self.system}
+        for metric in ("value", "value_unit", "value_bounds"):
+            p, r, f = self.prf(metric)
+            out[metric] = {"p": round(100 * p, 1), "r": round(100 * r, 1), "f1": round(100 * f, 1)}
+        if self.by_dataset:
+            out["by_dataset"] = {k: v.as_dict() for k, v in sorted(self.by_dataset.items())}
+        return out
+
+
+# --- units --------------------------------------------------------------------------------------
+
+_CANONICAL = {v.lower(): v for v in tables.UNITS.values()}
+
+
+def canonical_unit(name: str | None) -> str | None:
+    """Fold a unit as written or named ("km", "Kilometer", "kilometre") to one canonical name."""
+    if not name:
+        return None
+    low = re.sub(r"\s+", " ", name.strip().lower())
+    if low in ("dimensionless", ""):
+        return None
+    if low in tables.UNITS:
+        return tables.UNITS[low]
+    if low in _CANONICAL:
+        return _CANONICAL[low]
+    if low.endswith("s") and low[:-1] in tables.UNITS:
+        return tables.UNITS[low[:-1]]
+    return low
+
+
+def unit_kind(unit: str | None) -> str:
+    if unit is None:
+        return "number"
+    return tables.UNIT_KINDS.get(unit, "dimension")
+
+
+# --- gold readers -------------------------------------------------------------------------------
+
+
+def load_gold(path: str | Path) -> list[GoldItem]:
+    """Gold items from a MeasEval folder, a Recognizers-Text ``Specs`` folder, or a folder holding both."""
+    root = Path(path)
+    if not root.exists():
+        raise InputNotFound(f"no gold data at {root}")
+    items: list[GoldItem] = []
+    measeval = [p for p in (root, root / "measeval") if (p / "data").is_dir() or list(p.glob("*.tsv"))]
+    specs = [p for p in (root, root / "recognizers-text-specs", root / "Specs") if list(p.rglob("NumberModel.json"))]
+    if measeval:
+        items += load_measeval(measeval[0])
+    if specs:
+        items += load_recognizers(specs[0])
+    if not items:
+        raise InputError(f"{root} holds neither MeasEval tsv files nor Recognizers-Text specs")
+    return items
+
+
+def load_measeval(root: Path) -> list[GoldItem]:
+    """MeasEval paragraphs (every split found under ``root``) with their Quantity annotations."""
+    texts = {p.stem: p for p in root.rglob("*.txt")}
+    items = []
+    for tsv in sorted(root.rglob("*.tsv")):
+        if tsv.stem not in texts:
+            continue
+        text = texts[tsv.stem].read_text(encoding="utf-8")
+        quantities = []
+        with tsv.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if row.get("annotType") != "Quantity":
+                    continue
+                start, end = int(row["startOffset"]), int(row["endOffset"])
+                other = json.loads(row["other"]) if row.get("other", "").strip() else {}
+                number = _FIRST_NUMBER.search(row["text"])
+                value = float(number.group(0).replace(",", "").replace("−", "-")) if number else None
+                quantities.append(GoldQuantity(start, end, row["text"], value, canonical_unit(other.get("unit"))))
+        items.append(GoldItem(tsv.stem, "measeval", text, tuple(_dedupe(quantities))))
+    return items
+
+
+def _dedupe(quantities: list[GoldQuantity]) -> list[GoldQuantity]:
+    seen, out = set(), []
+    for q in quantities:
+        if (q.start, q.end) not in seen:
+            seen.add((q.start, q.end))
+            out.append(q)
+    return out
+
+
+def load_recognizers(root: Path) -> list[GoldItem]:
+    """The English Recognizers-Text specs named in ``RECOGNIZERS_SPECS``."""
+    items = []
+    for spec in sorted(root.rglob("*.json")):
+        kind = RECOGNIZERS_SPECS.get(spec.name)
+        if kind is None or "English" not in spec.parts:
+            continue
+        for n, case in enumerate(json.loads(spec.read_text(encoding="utf-8-sig"))):
+            text = case["Input"]
+            gold = tuple(q for r in case.get("Results", ()) if (q := _recognizers_quantity(r, kind)) is not None)
+            items.append(GoldItem(f"{spec.stem}#{n}", f"recognizers/{spec.stem}", text, gold, kind))
+    return items
+
+
+def _recognizers_quantity(result: dict, kind: str) -> GoldQuantity | None:
+    resolution = result.get("Resolution") or {}
+    raw = str(resolution.get("value", ""))
+    start, end = int(result["Start"]), int(result["End"]) + 1  # Recognizers' End is inclusive
+    unit = _recognizers_unit(resolution.get("unit"), kind)
+    ranged = _RANGE_VALUE.match(raw)
+    if ranged:
+        low = float(ranged.group(2)) if ranged.group(2) else None
+        high = float(ranged.group(3)) if ranged.group(3) else None
+        value = low if low is not None else high
+        return GoldQuantity(start, end, result["Text"], value, unit, low, high, has_bounds=True)
+    try:
+        value = float(raw.rstrip("%"))
+    except ValueError:
+        return None
+    if kind == "percent":
+        unit = "percentage"
+    return GoldQuantity(start, end, result["Text"], value, unit, value, value, has_bounds=True)
+
+
+def _recognizers_unit(name: str | None, kind: str) -> str | None:
+    if not name:
+        return None
+    low = name.strip().lower()
+    if kind == "currency":
+        if low in RECOGNIZERS_CURRENCY_UNITS:
+            return RECOGNIZERS_CURRENCY_UNITS[low]
+        folded = canonical_unit(low)
+        if folded in tables.UNIT_KINDS:
+            return folded
+        return canonical_unit(low.split()[-1])
+    return RECOGNIZERS_UNITS.get(low) or canonical_unit(low)
+
+
+# --- systems ------------------------------------------------------------------------------------
+
+Predictor = Callable[[Sequence[GoldItem]], list[list[Predicted]]]
+
+
+def predict_ours(items: Sequence[GoldItem]) -> list[list[Predicted]]:
+    """Our extractor on each item's text (blank English tokenizer + sentencizer, no timexes)."""
+    import spacy
+
+    from newsdossier.nlp.quantities import find_quantities
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    out = []
+    for doc in nlp.pipe(item.text for item in items):
+        out.append([Predicted(q.start, q.end, q.value, q.unit, q.low, q.high) for q in find_quantities(doc)])
+    return out
+
+
+def predict_quantulum3(items: Sequence[GoldItem]) -> list[list[Predicted]]:
+    """quantulum3 (the ``reference`` extra) on the same texts; its ranges give their first number as value."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+    except ImportError as exc:
+        raise InputError("quantulum3 is not installed: pip install 'newsdossier[reference]'") from exc
+    out = []
+    for item in items:
+        found = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                parsed = parser.parse(item.text)
+            except Exception:  # noqa: BLE001 - a reference system's crash on one text scores as no output
+                parsed = []
+        for q in parsed:
+            unit = canonical_unit(q.unit.name if q.unit else None)
+            uncertainty = getattr(q, "uncertainty", None)
+            low = high = float(q.value)
+            if uncertainty:
+                low, high = q.value - uncertainty, q.value + uncertainty
+            found.append(Predicted(q.span[0], q.span[1], float(q.value), unit, low, high))
+        out.append(found)
+    return out
+
+
+SYSTEMS: dict[str, Predictor] = {"ours": predict_ours, "quantulum3": predict_quantulum3}
+
+
+# --- scoring ------------------------------------------------------------------------------------
+
+
+def score(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predicted]]) -> Scores:
+    total = Scores()
+    for item, predicted in zip(items, predictions, strict=True):
+        counts = _score_item(item, predicted)
+        total.add(counts)
+        total.by_dataset.setdefault(item.dataset, Scores()).add(counts)
+    return total
+
+
+def _score_item(item: GoldItem, predicted: Sequence[Predicted]) -> Scores:
+    system = [p for p in predicted if item.kind is None or unit_kind(p.unit) == item.kind]
+    counts = Scores(gold=len(item.quantities), system=len(system))
+    if any(g.has_bounds for g in item.quantities) or item.dataset.startswith("recognizers"):
+        counts.bounds_gold = sum(1 for g in item.quantities if g.has_bounds)
+        counts.bounds_system = len(system)
+    for gold, pred in _pairs(item.quantities, system):
+        if not _same_value(gold.value, pred.value):
+            continue
+        counts.value += 1
+        counts.value_unit += gold.unit == pred.unit
+        if gold.has_bounds:
+            counts.value_bounds += _same_value(gold.low, pred.low) and _same_value(gold.high, pred.high)
+    return counts
+
+
+def _pairs(gold: Sequence[GoldQuantity], system: Sequence[Predicted]) -> Iterable[tuple[GoldQuantity, Predicted]]:
+    """One-to-one pairs of overlapping spans, largest overlap first."""
+    candidates = sorted(
+        (
+            (min(g.end, p.end) - max(g.start, p.start), i, j)
+            for i, g in enumerate(gold)
+            for j, p in enumerate(system)
+            if min(g.end, p.end) > max(g.start, p.start)
+        ),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_system: set[int] = set()
+    for _, i, j in candidates:
+        if i in used_gold or j in used_system:
+            continue
+        used_gold.add(i)
+        used_system.add(j)
+        yield gold[i], system[j]
+
+
+def _same_value(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=VALUE_REL_TOLERANCE, abs_tol=1e-9)
+
+
+def evaluate(gold: str | Path | Sequence[GoldItem], systems: Sequence[str] = ("ours",)) -> dict[str, Scores]:
+    """Score each named system (``ours``, ``quantulum3``) on the gold data."""
+    items = load_gold(gold) if isinstance(gold, (str, Path)) else list(gold)
+    results = {}
+    for name in systems:
+        if name not in SYSTEMS:
+            raise InputError(f"unknown system {name!r}; choose from {', '.join(SYSTEMS)}")
+        results[name] = score(items, SYSTEMS[name](items))
+    return results
+
+
+def format_table(results: dict[str, Scores]) -> str:
+    """Systems side by side: P/R/F1 per metric, overall and per dataset."""
+    lines = []
+    names = list(results)
+    datasets = ["all", *sorted(next(iter(results.values())).by_dataset)] if results else []
+    header = f"{'dataset':32} {'system':11} {'gold':>5} {'sys':>5}  " + "  ".join(
+        f"{m:>18}" for m in ("value P/R/F1", "value+unit P/R/F1", "value+bounds P/R/F1")
+    )
+    lines.append(header)
+    for dataset in datasets:
+        for name in names:
+            s = results[name] if dataset == "all" else results[name].by_dataset.get(dataset, Scores())
+            cells = []
+            for metric in ("value", "value_unit", "value_bounds"):
+                p, r, f = s.prf(metric)
+                cells.append(f"{100 * p:5.1f}/{100 * r:5.1f}/{100 * f:5.1f}")
+            lines.append(f"{dataset:32} {name:11} {s.gold:5d} {s.system:5d}  " + "  ".join(f"{c:>18}" for c in cells))
+    return "\n".join(lines)
