@@ -152,4 +152,4 @@ def test_opens_list_marks_lists_of_links(line, expected):
 def test_every_family_has_a_reason_and_compiled_patterns():
     for family in families():
         assert family.reason and family.where in {"any", "edge"} and family.max_words > 0
-        assert family.patterns
+        assert family.pattern.pattern

@@ -148,7 +148,7 @@ def _split_site_name(line: str, found: _Found) -> str:
 
 def _title_echo(line: str, found: _Found) -> str | None:
     """The headline again ("repeated-title"), or with a gallery index after it ("image-caption")."""
-    if not found.title:
+    if not found.title or len(line) > 2 * len(found.title) + CAPTION_TAIL_MAX_CHARS:
         return None
     if same_text(line, found.title):
         return "repeated-title"

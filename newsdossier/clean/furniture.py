@@ -30,7 +30,7 @@ class Family:
     reason: str
     where: str  # "any" | "edge"
     max_words: int
-    patterns: tuple[re.Pattern[str], ...]
+    pattern: re.Pattern[str]  # the family's patterns as one alternation, matched against the whole line
     opens_list: bool = False
 
 
@@ -50,7 +50,7 @@ def families() -> tuple[Family, ...]:
                 reason=spec.get("reason", name),
                 where=spec["where"],
                 max_words=spec["max_words"],
-                patterns=tuple(re.compile(p, re.IGNORECASE) for p in spec["patterns"]),
+                pattern=re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE),
                 opens_list=spec.get("opens_list", False),
             )
         )
@@ -63,23 +63,29 @@ def _social_tokens() -> frozenset[str]:
 
 
 def _squash(line: str) -> str:
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(" ", line).strip() if "  " in line or "\t" in line else line.strip()
 
 
 def matching_family(line: str, edge: bool = False) -> Family | None:
     """The first family whose pattern matches the whole line (edge-only families when ``edge``)."""
     text = _squash(line)
-    if not text:
-        return None
+    if not text or text.count(" ") > 2 * max_family_words(edge):
+        return None  # far longer than any furniture line: spare the regexes
     words = word_count(text)
     for family in families():
         if family.where == "edge" and not edge:
             continue
         if words > family.max_words:
             continue
-        if any(p.fullmatch(text) for p in family.patterns):
+        if family.pattern.fullmatch(text):
             return family
     return None
+
+
+@cache
+def max_family_words(edge: bool = False) -> int:
+    """The longest line any family (edge-only families when ``edge``) may match, in words."""
+    return max(f.max_words for f in families() if edge or f.where == "any")
 
 
 def family_reason(line: str, edge: bool = False) -> str | None:
@@ -100,6 +106,8 @@ def numeric_reason(line: str) -> str | None:
 
 def social_row_reason(line: str) -> str | None:
     """A row of share buttons: every word is a network or share verb ("Facebook Twitter Email")."""
+    if line.count(" ") > 2 * SOCIAL_ROW_MAX_WORDS:
+        return None
     tokens = [t for t in _TOKEN_SPLIT.split(line.casefold()) if t]
     if not tokens or len(tokens) > SOCIAL_ROW_MAX_WORDS:
         return None

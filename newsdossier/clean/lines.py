@@ -7,6 +7,7 @@ line. Headlines, labels and furniture are short and do not end like a sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PROSE_MIN_WORDS = 3  # "He resigned on Monday." is prose; "Read more." is not (furniture patterns decide)
 LONG_LINE_WORDS = 30  # no headline or widget in the sample or examples is this long: a line this long is text
@@ -16,6 +17,9 @@ KICKER_MAX_WORDS = 3  # a label above the headline ("World", "Breaking news") is
 TITLE_WITH_STOP_MAX_WORDS = 15  # headlines that end with a full stop: 95% of PolNeAR's first lines have fewer words
 TITLE_CASE_MIN_LETTERS = 4  # short function words ("of", "the", "in") stay lower case in Title Case
 TITLE_CASE_SHARE = 0.8  # Title Case headlines capitalise (nearly) every longer word; prose capitalises few
+
+WORD_COUNT_CACHE = 4096  # lines of the current few documents; each line is counted by several classifiers
+SAME_TEXT_SLACK_CHARS = 8  # edge punctuation and doubled spaces a repeated line may add or lose
 
 _TERMINAL = re.compile(r"[.!?…]['\"”’»)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -27,6 +31,7 @@ _KEY_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
+@lru_cache(maxsize=WORD_COUNT_CACHE)
 def word_count(line: str) -> int:
     """Number of words (runs of letters or digits, with inner apostrophes, dots and hyphens)."""
     return len(_WORD.findall(line))
@@ -84,6 +89,7 @@ def line_key(line: str) -> str:
 
 def same_text(a: str, b: str) -> bool:
     """The two lines say the same thing (case, spacing, dashes and edge punctuation aside)."""
-    key_a = _KEY_SPACE.sub(" ", a.translate(_DASHES).casefold()).strip()
-    key_b = _KEY_SPACE.sub(" ", b.translate(_DASHES).casefold()).strip()
-    return _KEY_EDGE.sub("", key_a) == _KEY_EDGE.sub("", key_b) and bool(key_a)
+    if abs(len(a) - len(b)) > SAME_TEXT_SLACK_CHARS + abs(a.count(" ") - b.count(" ")):
+        return False
+    key_a = _KEY_EDGE.sub("", _KEY_SPACE.sub(" ", a.translate(_DASHES).casefold()).strip())
+    return bool(key_a) and key_a == _KEY_EDGE.sub("", _KEY_SPACE.sub(" ", b.translate(_DASHES).casefold()).strip())

@@ -78,6 +78,16 @@ def _date_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _update_label() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(_data()['updated_labels'])})\b", re.IGNORECASE)
+
+
+@cache
+def _byline_label() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(_data()['byline_labels'])})\b\s*[:\-–—]?\s*", re.IGNORECASE)
+
+
+@cache
 def _relative_date() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_data()['relative_date']})\b", re.IGNORECASE)
 
@@ -126,13 +136,13 @@ def _iso(match: re.Match[str]) -> str | None:
 
 def parse_dateline(line: str) -> Dateline | None:
     """A line that only states when the article was published/updated (plus counters and labels)."""
-    if not line.strip() or word_count(line) > DATELINE_MAX_WORDS:
+    if not line.strip() or line.count(" ") > 2 * DATELINE_MAX_WORDS or word_count(line) > DATELINE_MAX_WORDS:
         return None
     date_re, label_re = _date_regexes()
     published = updated = None
     residue, last = [], 0
     found = False
-    update_words = _alternation(_data()["updated_labels"])
+    update_re = _update_label()
     for match in date_re.finditer(line):
         before = line[last : match.start()]
         residue.append(before)
@@ -141,7 +151,7 @@ def parse_dateline(line: str) -> Dateline | None:
         if value is None:
             return None
         found = True
-        if re.search(rf"\b(?:{update_words})\b", before, re.IGNORECASE):
+        if update_re.search(before):
             updated = updated or value
         else:
             published = published or value
@@ -220,14 +230,13 @@ def _take_name(text: str) -> tuple[str, str]:
 def parse_byline(line: str) -> Byline | None:
     """The author a byline names: "By Jane Doe", "BY JANE DOE", "BYJane Doe", "Author: Jane Doe"."""
     text = line.strip()
-    if not text or word_count(text) > BYLINE_MAX_WORDS:
+    if not text or text.count(" ") > 2 * BYLINE_MAX_WORDS or word_count(text) > BYLINE_MAX_WORDS:
         return None
     glued = _GLUED_BY.match(text)
     if glued:
         rest = text[glued.end() :]
     else:
-        labels = _alternation(_data()["byline_labels"])
-        label = re.match(rf"(?:{labels})\b\s*[:\-–—]?\s*", text, re.IGNORECASE)
+        label = _byline_label().match(text)
         if not label:
             return None
         rest = text[label.end() :]
