@@ -102,6 +102,7 @@ _COMMAND_MODULES: list[str] = [
     "newsdossier.nlp.quantities.commands",
     "newsdossier.evaluate.ner",
     "newsdossier.clean.commands",
+    "newsdossier.nlp.timex.commands",
 ]
 
 
