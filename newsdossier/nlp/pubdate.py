@@ -10,8 +10,9 @@ rule                      clue                                                  
 ``years-ago-this-day``    "two years ago on this day" + a full date nearby              full date
 ``last-year``             "last year's … war that started on Sept. 27, 2020"            year
 ``years-since``           "three years since … 2020"                                    year
-``anniversary-year``      "the first anniversary of its victory" + latest year named    year
+``anniversary-year``      "the first anniversary of its victory" + latest year named    (confirms)
 ``anniversary-day``       "on November 08 marked the first anniversary"                 month-day
+``weekday-date``          "Monday, Oct. 26": the one year (from the latest named) fit  full date
 ``weekday-day``           "on Tuesday, March 3" (a month-day beside the weekday)       month-day
 ``weekday``               "on Tuesday" + a month-day: the one year that fits            year
 ========================  ==========================================================  ==========
@@ -43,11 +44,18 @@ CONFIDENCE = {
     "anniversary-year": 0.4,
     "anniversary-day": 0.8,
     "weekday-day": 0.6,
+    "weekday-date": 0.6,
 }
 CONFIRMATION_BONUS = 0.05
+# Clues too weak to give a year on their own; they only confirm one. "The 25th anniversary of Roe
+# v. Wade" plus the latest year the text names was 4 years off on TimeBank (NYT19981025.0188).
+CONFIRM_ONLY = frozenset({"anniversary-year"})
 # A weekday fits a month-day once in any 5 consecutive years; the search starts at the latest
 # year the text names (an article is rarely older than the newest date it mentions).
 WEEKDAY_WINDOW_YEARS = 5
+# How far a weekday may sit from a month-day to name the same day: "Monday, Oct. 26" (2 characters
+# between), "on Tuesday, the 8th of November" would be farther; 12 allows "Monday (Oct. 26".
+WEEKDAY_REACH_CHARS = 12
 # How far (in characters) a month-day may sit before an anniversary cue and still be its date:
 # "on November 08 marked the first anniversary" is 28 characters.
 CUE_REACH_CHARS = 60
@@ -169,7 +177,9 @@ def _sentence_clues(text, sentence, in_sentence, in_previous, timexes, absolute)
         for t in timexes:
             m = _MONTH_DAY.match(t.value)
             if m and sentence.start <= t.start < sentence.end:
-                clues.append(_Clue("weekday-day", sentence, None, (int(m.group(1)), int(m.group(2)))))
+                month_day = int(m.group(1)), int(m.group(2))
+                year = _weekday_year(text, t, month_day, latest_year)
+                clues.append(_Clue("weekday-date" if year else "weekday-day", sentence, year, month_day))
     for m in _YEARS_AGO.finditer(body):
         n = _number(m.group("n"), lexicon.CARDINALS)
         same_day = any(p in body.lower() for p in lexicon.SAME_DAY_PHRASES)
@@ -190,6 +200,19 @@ def _sentence_clues(text, sentence, in_sentence, in_previous, timexes, absolute)
             offset = lexicon.RELATIVE_YEARS[m.group("rel").lower()]
             clues.append(_Clue("last-year", sentence, in_sentence[0][1][0] - offset))
     return clues
+
+
+def _weekday_year(text: str, t: Timex, month_day: tuple[int, int], latest_year: int | None) -> int | None:
+    """ "Monday, Oct. 26": the one year from the latest year named on where that day is that weekday."""
+    near = _WEEKDAY.search(text, max(0, t.start - WEEKDAY_REACH_CHARS), t.end + WEEKDAY_REACH_CHARS)
+    if near is None or latest_year is None:
+        return None
+    weekday = lexicon.WEEKDAYS[near.group("day").lower()]
+    years = [
+        y for y in range(latest_year, latest_year + WEEKDAY_WINDOW_YEARS)
+        if _valid(y, *month_day) and dt.date(y, *month_day).isoweekday() == weekday
+    ]
+    return years[0] if len(years) == 1 else None
 
 
 def _month_day_before(text: str, sentence: Span, cue: int, timexes: Sequence[Timex]) -> tuple[int, int] | None:
@@ -228,10 +251,11 @@ def _combine(text, clues: list[_Clue], weekday, absolute) -> InferredDate | None
         candidates.append((c.confidence + CONFIRMATION_BONUS * (len(support) - 1), date, support))
     for d in days:
         for y in years:
-            if _valid(y.year, *d.month_day):
-                agree = [o for o in years if o.year == y.year and o is not y]
-                confidence = min(d.confidence, y.confidence) + CONFIRMATION_BONUS * len(agree)
-                candidates.append((confidence, dt.date(y.year, *d.month_day), [y, d, *agree]))
+            if y.rule in CONFIRM_ONLY or not _valid(y.year, *d.month_day):
+                continue
+            agree = [o for o in years if o.year == y.year and o is not y]
+            confidence = min(d.confidence, y.confidence) + CONFIRMATION_BONUS * len(agree)
+            candidates.append((confidence, dt.date(y.year, *d.month_day), [y, d, *agree]))
     if weekday is not None:
         candidates = _apply_weekday(candidates, weekday, days, absolute)
     if not candidates:
