@@ -57,7 +57,7 @@ SECTIONS = ("sources", "timeline", "claims", "duplicates", "entities", "quotes",
 class _Tags(HTMLParser):
     """Collects start tags with attributes and checks that elements nest properly."""
 
-    VOID = {"meta", "br", "img", "input", "link", "hr", "wbr"}
+    VOID = {"meta", "br", "img", "input", "link", "hr", "wbr", "col"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -231,3 +231,55 @@ def test_render_text_marks_spans_and_keeps_the_text(marks: list[Mark], expected:
     assert html.unescape(re.sub(r"<[^>]+>", "", out.replace("</p><p>", "\n\n"))) == text
     ids = [a["id"] for _, a in tags.tags if "id" in a]
     assert len(ids) == len(set(ids)) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "bounds", "expected"),
+    [
+        (300.0, 300.0, "[]", "300"),
+        (300.0, None, "(]", "&gt; 300"),
+        (300.0, None, "[]", "≥ 300"),
+        (None, 300.0, "[)", "&lt; 300"),
+        (None, 300.0, "[]", "≤ 300"),
+        (270.0, 300.0, "[]", "270 – 300"),
+        (270.0, 300.0, "[)", "[270, 300)"),
+        (None, None, "[]", "—"),
+        (1_000_000.0, 1_000_000.0, "[]", "1,000,000"),
+        (2.5, 2.5, "[]", "2.5"),
+    ],
+)
+def test_claim_value_range_reads_like_a_person_writes_it(low, high, bounds: str, expected: str) -> None:
+    from newsdossier.report.claims import value_range
+
+    assert value_range(ClaimValue("a", "x", low, high, None, None, 0, 1, bounds=bounds)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paths", "expected"),
+    [
+        (["/data/x/a.txt", "/data/x/b.txt"], "/data/x/"),
+        (["/data/x/a.txt", "/data/xy/b.txt"], "/data/"),
+        (["a.txt", "b.txt"], ""),
+        (["/data/x/a.txt"], ""),
+        (["feed.warc.gz#1", "feed.warc.gz#2"], ""),
+        ([], ""),
+    ],
+)
+def test_common_folder_is_cut_at_a_slash(paths: list[str], expected: str) -> None:
+    from newsdossier.report.sources import common_folder
+
+    assert common_folder(paths) == expected
+
+
+@pytest.mark.parametrize(
+    ("docs", "expected"),
+    [
+        ((), "0 documents"),
+        ((A,), "1 document · from 1 named outlet · published 2021-11-08"),
+        ((A, B), "2 documents · from 1 named outlet · published 2021-11-08 · 1 without a date"),
+    ],
+)
+def test_report_header_says_what_the_dossier_covers(docs: tuple, expected: str) -> None:
+    from newsdossier.report.page import coverage
+
+    assert coverage(Dossier(documents=docs)) == expected

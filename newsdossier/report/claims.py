@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from newsdossier.model import Claim, Dossier
-from newsdossier.report.html import badge, esc, extras, number, section
+from newsdossier.model import Claim, ClaimValue, Dossier
+from newsdossier.report.html import badge, esc, extras, number, plural, section
 from newsdossier.report.refs import Refs, anchor
 
 SHOWN_FIELDS = ("subject", "values", "status", "independent_sources")
-VALUE_FIELDS = ("doc", "text", "low", "high", "unit", "qualifier", "start", "end")
+VALUE_FIELDS = ("doc", "text", "low", "high", "unit", "qualifier", "start", "end", "bounds", "scope")
 
 
 def render_claims(d: Dossier) -> str:
@@ -19,21 +19,33 @@ def render_claims(d: Dossier) -> str:
 def _claim(i: int, claim: Claim, refs: Refs) -> str:
     rows = "".join(
         f"<tr><td>{refs.cite(v.doc, v.start, v.end, anchor('c', i, j), v.text)}{extras(v, VALUE_FIELDS)}</td>"
-        f"<td>{esc(v.qualifier)}</td><td class=\"num\">{_range(v.low, v.high)}</td><td>{esc(v.unit)}</td></tr>"
+        f'<td>{esc(v.qualifier)}</td><td class="num">{value_range(v)}</td><td>{esc(v.unit)}</td>'
+        f'<td class="nowrap">{esc(getattr(v, "scope", None))}</td></tr>'
         for j, v in enumerate(claim.values)
     )
-    sources = f"{claim.independent_sources} independent source{'s' if claim.independent_sources != 1 else ''}"
     return (
         f'<div class="card claim s-{esc(claim.status)}"><h3>{esc(claim.subject)} {badge(claim.status)}'
-        f' <span class="muted small">{sources}</span></h3>'
-        '<table><thead><tr><th>in the source\'s words</th><th>qualifier</th><th>value</th><th>unit</th></tr></thead>'
+        f' <span class="muted small">{plural(claim.independent_sources, "independent source")}</span></h3>'
+        '<table class="values"><colgroup><col class="c-words"><col class="c-qual"><col class="c-value">'
+        '<col class="c-unit"><col class="c-scope"></colgroup><thead><tr><th>in the source\'s words</th>'
+        "<th>qualifier</th><th>value</th><th>unit</th><th>as of</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>{extras(claim, SHOWN_FIELDS)}</div>"
     )
 
 
-def _range(low: float | None, high: float | None) -> str:
-    if low is not None and low == high:
-        return number(low)
+def value_range(v: ClaimValue) -> str:
+    """The value as a reader writes it: ``300``, ``> 300``, ``≤ 300``, ``270 – 300``, ``[270, 300)``."""
+    low, high = v.low, v.high
+    bounds = getattr(v, "bounds", "[]") or "[]"
+    low_open, high_open = bounds[0] == "(", bounds[-1] == ")"
     if low is None and high is None:
         return "—"
-    return f"{number(low) if low is not None else '…'} – {number(high) if high is not None else '…'}"
+    if low is not None and low == high:
+        return number(low)
+    if high is None:
+        return f"{'&gt;' if low_open else '≥'} {number(low)}"
+    if low is None:
+        return f"{'&lt;' if high_open else '≤'} {number(high)}"
+    if low_open or high_open:
+        return f"{'(' if low_open else '['}{number(low)}, {number(high)}{')' if high_open else ']'}"
+    return f"{number(low)} – {number(high)}"

@@ -49,6 +49,11 @@ def badge(value: str | None) -> str:
     return f'<span class="badge b-{esc(value)}">{esc(value)}</span>'
 
 
+def plural(n: int, noun: str) -> str:
+    """``1 source``, ``2 sources`` (nouns that take an s)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def number(value: float | int | None) -> str:
     if value is None:
         return "—"

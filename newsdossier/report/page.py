@@ -10,7 +10,7 @@ from newsdossier.model import Dossier
 from newsdossier.report.claims import render_claims
 from newsdossier.report.duplicates import render_duplicates
 from newsdossier.report.entities import render_entities
-from newsdossier.report.html import esc
+from newsdossier.report.html import esc, plural
 from newsdossier.report.quotes import render_quotes
 from newsdossier.report.rejections import render_rejections
 from newsdossier.report.sources import render_sources, render_texts
@@ -57,6 +57,21 @@ def render_report(d: Dossier) -> str:
     )
 
 
+def coverage(d: Dossier) -> str:
+    """One line on what the dossier covers: outlets and the span of publication dates."""
+    outlets = {doc.outlet for doc in d.documents if doc.outlet}
+    dates = sorted(doc.published[:10] for doc in d.documents if doc.published)
+    parts = [plural(len(d.documents), "document")]
+    if outlets:
+        parts.append(f"from {plural(len(outlets), 'named outlet')}")
+    if dates:
+        parts.append(f"published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else ""))
+    undated = len(d.documents) - len(dates)
+    if undated:
+        parts.append(f"{undated} without a date")
+    return " · ".join(parts)
+
+
 def _header(d: Dossier, title: str) -> str:
     conflicts = sum(1 for c in d.claims if c.status == "conflict")
     stats = [
@@ -72,4 +87,4 @@ def _header(d: Dossier, title: str) -> str:
         f'<a class="stat" href="#{key}"><span class="n">{n:,}</span><span class="l">{esc(label)}</span></a>'
         for key, n, label in stats
     )
-    return f'<h1>{esc(title)}</h1><div class="stats">{cards}</div>'
+    return f'<h1>{esc(title)}</h1><p class="subtitle">{esc(coverage(d))}</p><div class="stats">{cards}</div>'

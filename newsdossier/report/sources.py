@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 from newsdossier.model import Document, Dossier
 from newsdossier.report.highlight import render_text
-from newsdossier.report.html import badge, esc, extras, section, url_link
+from newsdossier.report.html import badge, esc, extras, plural, section, url_link
 from newsdossier.report.refs import MAX_TEXTS, Refs, marks_by_document, ordered_documents
 
 SHOWN_FIELDS = (
@@ -16,21 +18,32 @@ SHOWN_FIELDS = (
 def render_sources(d: Dossier) -> str:
     """The table of sources: number, title, outlet, author, published (and how it is known), path."""
     refs = Refs(d)
-    rows = "".join(_source_row(doc, refs) for doc in ordered_documents(d))
+    docs = ordered_documents(d)
+    folder = common_folder([doc.path for doc in docs])
+    rows = "".join(_source_row(doc, refs, folder) for doc in docs)
     body = (
         '<div class="scroll"><table class="sources"><thead><tr><th>#</th><th>title</th><th>outlet</th>'
         f"<th>author</th><th>published</th><th>path</th></tr></thead><tbody>{rows}</tbody></table></div>"
         if rows
         else ""
     )
-    return section("sources", "Sources", len(d.documents), body)
+    note = f'Paths are under <span class="path">{esc(folder)}</span>' if folder else ""
+    return section("sources", "Sources", len(d.documents), body, note)
 
 
-def _source_row(doc: Document, refs: Refs) -> str:
+def common_folder(paths: list[str]) -> str:
+    """The longest folder (ending in ``/``) every path starts with, or ``""``."""
+    if len(paths) < 2:
+        return ""
+    prefix = os.path.commonprefix(paths)
+    return prefix[: prefix.rfind("/") + 1]
+
+
+def _source_row(doc: Document, refs: Refs, folder: str) -> str:
     return (
         f"<tr><td>{refs.doc(doc.id)}</td><td>{esc(doc.title) or '<em>untitled</em>'}</td>"
         f"<td>{esc(doc.outlet)}</td><td>{esc(doc.author)}</td><td>{_published(doc)}</td>"
-        f'<td class="path">{esc(doc.path)}</td></tr>'
+        f'<td class="path" title="{esc(doc.path)}">{esc(doc.path[len(folder):])}</td></tr>'
     )
 
 
@@ -78,7 +91,7 @@ def _removed(doc: Document) -> str:
         for line in doc.removed
     )
     return (
-        f"<details><summary>Removed furniture ({len(doc.removed)} lines)</summary>"
+        f"<details><summary>Removed furniture ({plural(len(doc.removed), 'line')})</summary>"
         f'<table class="removed"><thead><tr><th>line</th><th>reason</th><th>text</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></details>"
     )

@@ -10,9 +10,10 @@ html{scroll-padding-top:3.5rem}
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .wrap{max-width:72rem;margin:0 auto}
 header{padding:2rem clamp(1rem,4vw,3rem) 1rem;background:var(--card);border-bottom:1px solid var(--line)}
-h1{margin:0 0 1rem;font-size:1.8rem;letter-spacing:-.01em}
+h1{margin:0 0 .2rem;font-size:1.8rem;letter-spacing:-.01em}
 h2{margin:0 0 .8rem;font-size:1.3rem;display:flex;align-items:center;gap:.5rem}
 h3{margin:.2rem 0 .5rem;font-size:1.05rem}
+.subtitle{margin:0 0 1rem;color:var(--muted)}
 .stats{display:flex;flex-wrap:wrap;gap:.6rem}
 .stat{display:flex;flex-direction:column;min-width:8.5rem;padding:.6rem .9rem;border:1px solid var(--line);
 border-radius:10px;background:var(--bg);color:inherit;text-decoration:none}
@@ -51,7 +52,8 @@ font-weight:600;white-space:nowrap;vertical-align:middle}
 .card>p{margin:.2rem 0}
 .claim.s-conflict{border-left:4px solid var(--bad)}
 .claim.s-agree{border-left:4px solid var(--ok)}
-.claim table{margin-top:.3rem}
+.claim table{margin-top:.3rem;table-layout:fixed}
+col.c-qual{width:9rem}col.c-value{width:10rem}col.c-unit{width:7rem}col.c-scope{width:11rem}
 ol.timeline{list-style:none;margin:0;padding:0;border-left:2px solid var(--line)}
 ol.timeline>li{display:grid;grid-template-columns:9rem 1fr;gap:1rem;padding:.5rem 0 .5rem 1rem;position:relative}
 ol.timeline>li::before{content:"";position:absolute;left:-.4rem;top:1rem;width:.7rem;height:.7rem;border-radius:50%;
