@@ -193,11 +193,22 @@ def load_measeval(root: Path) -> list[GoldItem]:
                     continue
                 start, end = int(row["startOffset"]), int(row["endOffset"])
                 other = json.loads(row["other"]) if row.get("other", "").strip() else {}
-                number = _FIRST_NUMBER.search(row["text"])
-                value = float(number.group(0).replace(",", "").replace("−", "-")) if number else None
+                value = _first_value(row["text"])
                 quantities.append(GoldQuantity(start, end, row["text"], value, canonical_unit(other.get("unit"))))
         items.append(GoldItem(tsv.stem, "measeval", text, tuple(_dedupe(quantities))))
     return items
+
+
+def _first_value(text: str) -> float | None:
+    """The first number written in a gold span: digits, else number words read with the number reader."""
+    number = _FIRST_NUMBER.search(text)
+    if number:
+        return float(number.group(0).replace(",", "").replace("−", "-"))
+    from newsdossier.nlp.quantities.numbers import NUMBER_START, read_number
+
+    start = NUMBER_START.search(text)
+    found = read_number(text, start.start()) if start else None
+    return found.value if found else None
 
 
 def _dedupe(quantities: list[GoldQuantity]) -> list[GoldQuantity]:

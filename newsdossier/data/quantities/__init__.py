@@ -62,7 +62,7 @@ HEDGES: dict[str, str] = {
     "just shy of": "nearly", "short of": "nearly", "not quite": "nearly",
     "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
     "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
-    "approx.": "approx", "approx": "approx", "ca.": "approx", "~": "approx", "≈": "approx",
+    "approx.": "approx", "approx": "approx", "ca.": "approx", "~": "approx", "∼": "approx", "≈": "approx",
     "an approximate": "approx", "almost exactly": "approx", "nearly exactly": "approx",
     "more or less": "approx", "some estimated": "approx", "just over": "gt", "well over": "gt",
     ">": "gt", "≥": "ge", ">=": "ge", "<": "lt", "≤": "le", "<=": "le",
@@ -180,7 +180,13 @@ UNITS: dict[str, str] = {
     "megabytes": "megabyte", "terabytes": "terabyte", "bytes": "byte", "byte": "byte", "bits": "bit",
     "mbps": "megabit per second", "gbps": "gigabit per second",
     "db": "decibel", "decibels": "decibel", "ev": "electronvolt", "kev": "kiloelectronvolt",
-    "mev": "megaelectronvolt", "kda": "kilodalton", "da": "dalton", "rpm": "revolution per minute",
+    "mev": "megaelectronvolt", "‰": "‰", "per mil": "‰", "per mille": "‰", "torr": "torr",
+    "å": "å", "nt": "nt", "kr": "kr", "rp": "rp", "au": "astronomical unit", "myr": "myr", "gyr": "gyr",
+    "kyr": "kyr", "byr": "byr", "ka": "ka", "μl": "microlitre", "µl": "microlitre", "ul": "microlitre",
+    "ng": "nanogram", "nmol": "nmol", "pmol": "pmol", "°n": "°n", "°s": "°s", "°e": "°e", "°w": "°w",
+    "deg c": "degree Celsius", "deg celsius": "degree Celsius", "degrees c": "degree Celsius",
+    "degree c": "degree Celsius", "deg f": "degree fahrenheit", "degrees f": "degree fahrenheit",
+    "degree f": "degree fahrenheit", "deg fahrenheit": "degree fahrenheit", "deg": "degree angle", "kda": "kilodalton", "da": "dalton", "rpm": "revolution per minute",
     "mw/m2": "milliwatt per square metre", "w/m2": "watt per square metre",
 }
 
@@ -212,7 +218,17 @@ IDENTIFIER_CUES: frozenset[str] = frozenset({
     "fig.", "figure", "table", "eq.", "equation", "step", "level", "grade", "class", "pt", "episode",
     "season", "act", "amendment", "bill", "item", "paragraph", "clause", "unit", "apartment", "apt",
     "suite", "box", "lot", "category", "stage", "phase", "round", "match", "game", "week",
+    "fig", "figs", "figures", "tables", "refs", "references", "lines", "phases", "sites", "eqs",
+    "equations", "chapters", "sections", "codes", "site", "sample", "samples", "well", "core", "hole",
+    "omim", "isbn", "issn", "doi", "pmid", "patent", "model", "type", "lane", "sector", "block", "zone",
 })
+
+# Letters glued to digits that make the number a code or a time, never a unit: "5G", "3D", "10am".
+GLUED_NOT_UNITS: frozenset[str] = frozenset({
+    "d", "x", "am", "pm", "th", "st", "nd", "rd", "s", "a", "b", "c", "e", "i", "n", "o", "p", "q", "r",
+    "u", "v", "y", "z", "ad", "bc", "bce", "ce", "gen",
+})
+MAX_GLUED_UNIT_LETTERS = 5  # "15kR", "2.7Rp", "20KLoC": unknown units glued to a number are short symbols
 
 MONTHS: frozenset[str] = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -31,6 +31,7 @@ _MASKS = (
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals
     re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
     re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944
+    re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]"),  # citation marks: [12], [3, 4], [5–7]
     re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers and addresses: 192.168.1.2, 1.2.3
     re.compile(r"\b(?:1[6-9]|2[01])\d{2}\s?[-–/]\s?\d{2}(?:\d{2})?\b"),  # year spans: 1992-93, 2019-2020
     re.compile(r"(?<=\s)[-–|]\s*\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1"
@@ -55,6 +56,14 @@ _UNIT = re.compile(
 )
 _UNIT_PLAIN = re.compile(
     r"(\s{0,2}|-)(" + "|".join(re.escape(u) for u in _UNIT_SURFACES) + r")(?![A-Za-z0-9²³/])", re.IGNORECASE
+)
+_SIGN = re.compile(r"(?:^|(?<=[\s(\[=~∼<>≈]))([-−]|minus\s+|negative\s+)$", re.IGNORECASE)
+_TOLERANCE = re.compile(r"\s?(?:±|\+/-|\+-)\s?")
+_GLUED_SYMBOL = re.compile(r"[A-Za-zµμ]{1,%d}(?![A-Za-z0-9])" % tables.MAX_GLUED_UNIT_LETTERS)
+_UNIT_PART = "|".join(re.escape(u) for u in sorted((u for u in tables.UNITS if len(u) <= 4 and re.fullmatch(r"[a-zµμ]+", u)), key=len, reverse=True))
+# After a unit: exponents and further units ("cm−1", "km s−1", "mg cm− 2", "m/s²"), kept as written.
+_COMPOUND_TAIL = re.compile(
+    rf"(?:(?:[−⁻]|-(?=\d))\s?\d(?![\d.,])|[²³])?(?:(?:\s|/|\s?per\s)(?:{_UNIT_PART})(?:(?:[−⁻]|-(?=\d))\s?\d(?![\d.,])|[²³])(?![A-Za-z]))*",
 )
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*", re.IGNORECASE)
 _RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s$", re.IGNORECASE)
@@ -93,7 +102,8 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         return None
     if _is_ordinal_word(text, number) or _is_pronoun_one(text, number):
         return None
-    start, end = number.start, number.end
+    number, start = _signed(text, number)
+    end = number.end
     low = high = number.value
     lo_open = hi_open = False
     if number.vague:
@@ -121,12 +131,26 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         else:
             second = None
 
-    unit_match = _read_unit(text, end)
-    if unit_match is not None and unit is None:
-        unit = tables.UNITS[unit_match.group(2).lower()]
-        end = unit_match.end()
-    elif unit_match is not None and tables.UNIT_KINDS.get(tables.UNITS[unit_match.group(2).lower()]) == "currency":
-        end = unit_match.end()  # "$5 dollars", "US$ 5 dollars": one currency
+    tolerance = _TOLERANCE.match(text, end)
+    if tolerance and second is None:
+        spread = read_number(text, tolerance.end())
+        if spread is not None:
+            low, high, end = number.value - spread.value, number.value + spread.value, spread.end
+
+    read_unit = _unit_at(text, end)
+    if read_unit is not None and unit is None:
+        unit, end = read_unit
+    elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency":
+        end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency
+
+    if unit is not None and second is None and tolerance is None:
+        ranged = _range_with_units(text, number, start, end, unit)
+        if ranged is not None:
+            low, high, end, opener_start = ranged
+            second = True
+            if opener_start is not None:
+                qualifier = text[opener_start:number.start].strip().lower()
+                start = opener_start
 
     if _rejected(text, number, start, end, unit, blocked, timexes):
         return None
@@ -176,12 +200,42 @@ def _read_range_end(text: str, number: NumberMatch, start: int) -> tuple[NumberM
         return None
     if word in ("-", "–", "—") and sep.group(0) != word and not opener:
         return None  # "5 - 10" with spaces is a list or a score, not a range, unless "from"/"between"
-    if sep.end() >= len(text) or not (text[sep.end()].isdigit() or text[sep.end()].isalpha()):
+    pos = sep.end() + (text[sep.end() : sep.end() + 1] == "−")
+    if pos >= len(text) or not (text[pos].isdigit() or text[pos].isalpha()):
         return None
-    other = read_number(text, sep.end())
+    other = read_number(text, pos)
+    if other is not None and pos > sep.end():
+        other = NumberMatch(sep.end(), other.end, -other.value, other.spelled)
     if other is None or other.vague or (other.spelled != number.spelled and word in ("-", "–", "—")):
         return None
     return other, (opener.start(1) if opener else None)
+
+
+def _signed(text: str, number: NumberMatch) -> tuple[NumberMatch, int]:
+    """The number with a sign written before it ("−109 °C", "minus 5"), and where it now starts."""
+    sign = _SIGN.search(text, max(0, number.start - 10), number.start)
+    if sign is None or number.vague:
+        return number, number.start
+    flipped = NumberMatch(sign.start(1), number.end, -number.value, number.spelled, False, None)
+    return flipped, sign.start(1)
+
+
+def _range_with_units(text: str, number: NumberMatch, start: int, end: int, unit: str):
+    """"38 MPa to 185 MPa", "from 0.25 Mbps to 0.01 Mbps": a range whose ends both carry the unit."""
+    sep = _RANGE_SEP.match(text, end)
+    if not sep or sep.group(0).strip().lower() == "and" and not _RANGE_OPENERS.search(text, max(0, start - 9), start):
+        return None
+    pos = sep.end()
+    other = read_number(text, pos) if pos < len(text) else None
+    if other is None or other.vague:
+        return None
+    other, _ = _signed(text, other)
+    read_unit = _unit_at(text, other.end)
+    if read_unit is None or read_unit[0] != unit:
+        return None
+    opener = _RANGE_OPENERS.search(text, max(0, start - 9), start)
+    low, high = sorted((number.value, other.value))
+    return low, high, read_unit[1], (opener.start(1) if opener else None)
 
 
 def _scaled(number: NumberMatch, text: str) -> bool:
@@ -194,6 +248,23 @@ def _scale_of(number: NumberMatch, text: str) -> float:
         return 1
     base = float(digits.group(0).replace(",", "")) or 1
     return number.value / base
+
+
+def _unit_at(text: str, end: int) -> tuple[str, int] | None:
+    """The unit after a number and where it ends: a known unit (with any compound tail such as
+    "km s−1", "mW m−2", kept as written), else a short unknown symbol glued to the digits ("15kR")."""
+    match = _read_unit(text, end)
+    if match is None:
+        glued = _GLUED_SYMBOL.match(text, end)
+        if glued and glued.group(0).lower() not in tables.GLUED_NOT_UNITS and end > 0 and text[end - 1].isdigit():
+            return glued.group(0).lower(), glued.end()
+        return None
+    unit = tables.UNITS[match.group(2).lower()]
+    tail = _COMPOUND_TAIL.match(text, match.end())
+    if tail and tail.group(0).strip():
+        written = text[match.start(2) : tail.end()]
+        return re.sub(r"\s+", " ", written.lower()).replace("- ", "-"), tail.end()
+    return unit, match.end()
 
 
 def _read_unit(text: str, end: int):

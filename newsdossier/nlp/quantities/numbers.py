@@ -30,7 +30,16 @@ _NUMWORD = _alternation(tables.SMALL_NUMBERS)
 _SCALEWORD = _alternation([*tables.SCALES, "dozen"])
 _FRACWORD = _alternation(tables.FRACTION_WORDS)
 
-DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
+DIGITS = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|\d{1,3}(?:[\u202f\u2009\u00a0]\d{3})+(?:\.\d+)?(?!\d)"  # thin/no-break space groups: 1 234 567
+    r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![\w]))?|\.\d+"
+)
+SCALE_DOZEN = re.compile(r"\s+dozens?\b", re.IGNORECASE)
+AND_FRACTION = re.compile(r"\s+and\s+(?:a|one)\s+(half|quarter|third)\b|\s+and\s+three\s+quarters\b", re.IGNORECASE)
+FRACTION_OF_SCALE = re.compile(rf"(half|quarter)[\s-]+(?:a[\s-]+)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
+POINT_DECIMAL = re.compile(rf"\s+point((?:\s+(?:{_NUMWORD}|nought|naught|oh))+)\b", re.IGNORECASE)
+_DIGIT_WORDS = {**{k: v for k, v in tables.SMALL_NUMBERS.items() if v < 10}, "nought": 0, "naught": 0, "oh": 0}
 SPELLED = re.compile(
     rf"(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD})\b))(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}|{_SCALEWORD}))*\b",
     re.IGNORECASE,
@@ -46,7 +55,7 @@ UNICODE_FRACTION = re.compile("[" + "".join(tables.UNICODE_FRACTIONS) + "]")
 # Where a number can begin: digits, a number word, "a"/"an" before a scale, a vague plural.
 NUMBER_START = re.compile(
     rf"(?<![\w.,])(?<!\d[-–/])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD})\b)|"
-    rf"{_alternation(tables.VAGUE_AMOUNTS)}|half)\b",
+    rf"{_alternation(tables.VAGUE_AMOUNTS)}|half|quarter(?=[\s-]+(?:a[\s-]+)?(?:{_SCALEWORD})))\b|[½¼¾⅓⅔⅛]",
     re.IGNORECASE,
 )
 
@@ -62,14 +71,48 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
         words = re.split(r"[\s-]+", frac.group(0).lower())
         numerator = 1 if words[0] in ("a", "an") else tables.SMALL_NUMBERS[words[0]]
         return NumberMatch(pos, frac.end(), numerator / tables.FRACTION_WORDS[words[-1]], spelled=True)
+    if text[pos] in tables.UNICODE_FRACTIONS:
+        return NumberMatch(pos, pos + 1, tables.UNICODE_FRACTIONS[text[pos]])
+    of_scale = FRACTION_OF_SCALE.match(text, pos)
+    if of_scale:
+        share = 0.5 if of_scale.group(1).lower() == "half" else 0.25
+        return NumberMatch(pos, of_scale.end(), share * tables.SCALES[of_scale.group(2).lower()], spelled=True)
     if text[pos].isdigit() or text[pos] == ".":
-        return _read_digits(text, pos)
+        return _with_fraction(text, _read_digits(text, pos))
     if text[pos : pos + 4].lower() == "half" and not text[pos + 4 : pos + 5].isalpha():
         return NumberMatch(pos, pos + 4, 0.5, spelled=True)
     spelled = SPELLED.match(text, pos)
     if spelled:
-        return _read_spelled(text, pos, spelled.group(0))
+        return _with_fraction(text, _with_point(text, _read_spelled(text, pos, spelled.group(0))))
     return None
+
+
+def _with_fraction(text: str, number: NumberMatch | None) -> NumberMatch | None:
+    """"3 million and a half" → 3.5 million; "two and three quarters" → 2.75."""
+    if number is None:
+        return None
+    m = AND_FRACTION.match(text, number.end)
+    if not m:
+        dozen = SCALE_DOZEN.match(text, number.end) if not number.spelled else None
+        if dozen:
+            return NumberMatch(number.start, dozen.end(), number.value * 12)
+        return number
+    share = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, None: 0.75}[m.group(1).lower() if m.group(1) else None]
+    step = next((v for v in sorted(tables.SCALES.values(), reverse=True) if number.value >= v and number.value % v == 0), 1)
+    return NumberMatch(number.start, m.end(), number.value + share * step, number.spelled)
+
+
+def _with_point(text: str, number: NumberMatch | None) -> NumberMatch | None:
+    """"five point five" → 5.5."""
+    if number is None:
+        return None
+    m = POINT_DECIMAL.match(text, number.end)
+    if not m:
+        return number
+    digits = "".join(str(_DIGIT_WORDS.get(w.lower(), "")) for w in m.group(1).split())
+    if not digits:
+        return number
+    return NumberMatch(number.start, m.end(), float(f"{int(number.value)}.{digits}"), spelled=True)
 
 
 def _read_digits(text: str, pos: int) -> NumberMatch | None:
@@ -80,9 +123,11 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     if not m:
         return None
     raw = m.group(0)
-    value = float(raw.replace(",", ""))
+    value = float(re.sub(r"[,\u202f\u2009\u00a0]", "", raw))
     end = m.end()
     plain = raw.isdigit()
+    if "e" in raw.lower():
+        return NumberMatch(pos, end, value)
     uf = UNICODE_FRACTION.match(text, end)
     if uf:
         value += tables.UNICODE_FRACTIONS[uf.group(0)]
