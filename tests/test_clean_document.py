@@ -204,3 +204,25 @@ def test_clean_record_keeps_bare_numbers_inside_the_body():
     doc = _clean(raw)
     assert doc.text == "Lawmakers met.\n\n7\n\n30,000.\n\nThe number of emails sought."
     assert _reasons(doc) == {"Five figures that matter": "title", "100": "numeric", "1,234 views": "view-counter"}
+
+
+def test_clean_record_takes_a_short_banner_above_the_headline_as_a_label():
+    doc = _clean("The Baku Times\n\nTalks on the peace treaty resume in Brussels\n\nLawmakers met on Monday.")
+    assert doc.title == "Talks on the peace treaty resume in Brussels"
+    assert _reasons(doc)["The Baku Times"] == "section-label"
+
+
+def test_clean_record_removes_edge_furniture_after_a_list_of_links():
+    raw = (
+        "Talks resume in Brussels\n\nLawmakers met on Monday.\n\nRelated\nArmenia replies to proposal\n"
+        "We use cookies to improve your experience.\nBudget passes first reading"
+    )
+    doc = _clean(raw)
+    assert doc.text == "Lawmakers met on Monday."
+    assert _reasons(doc)["We use cookies to improve your experience."] == "cookie-notice"
+
+
+def test_clean_record_takes_the_author_from_a_wire_credit_when_no_byline_names_one():
+    raw = "Talks resume in Brussels\n\nLawmakers met on Monday.\n\n(Reporting by Jane Doe in Baku; Editing by John Smith)"
+    assert _clean(raw).author == "Jane Doe"
+    assert _clean(raw.replace("\n\nLawmakers", "\n\nBy Ann Lee\n\nLawmakers")).author == "Ann Lee"

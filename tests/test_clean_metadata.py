@@ -9,6 +9,7 @@ from newsdossier.clean.metadata import (
     looks_like_date,
     normalize_date,
     parse_byline,
+    parse_credit,
     parse_dateline,
     parse_outlet,
 )
@@ -89,6 +90,8 @@ def test_normalize_date_reads_metadata_dates(value, expected):
         ("By Jane Doe, John Smith and Ann Lee", "Jane Doe, John Smith, Ann Lee"),
         ("By Jane Doe, Reuters", "Jane Doe"),
         ("By J. R. Smith, Staff Writer", "J. R. Smith"),
+        ("BY JANE DOE, ASSOCIATED PRESS", "Jane Doe"),
+        ("By Jane Doe, The Washington Post", "Jane Doe"),
         ("BY JANE DOE | STAFF WRITER", "Jane Doe"),
         ("By Jane Doe in Baku", "Jane Doe"),
         ("By Jean-Luc O'Neill", "Jean-Luc O'Neill"),
@@ -137,3 +140,17 @@ def test_parse_byline_rejects_sentences_and_non_names(line):
 )
 def test_parse_outlet_reads_trailers(line, outlet):
     assert parse_outlet(line) == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "reporters"),
+    [
+        ("(Reporting by Amanda Becker in Washington; Writing by Luciana Lopez)", "Amanda Becker"),
+        ("(Reporting by Jason Lange and Dustin Volz; Editing by Grant McCool)", "Jason Lange, Dustin Volz"),
+        ("Reporting by Jane Doe", "Jane Doe"),
+        ("(Additional reporting by Kylie MacLellan; Editing by Michael Holden)", None),
+        ("(Editing by Michael Holden)", None),
+    ],
+)
+def test_parse_credit_reads_the_reporters(line, reporters):
+    assert parse_credit(line) == reporters

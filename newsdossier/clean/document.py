@@ -28,7 +28,15 @@ from newsdossier.clean.lines import (
     line_key,
     same_text,
 )
-from newsdossier.clean.metadata import OUTLET_MAX_WORDS, Dateline, normalize_date, parse_byline, parse_dateline, parse_outlet
+from newsdossier.clean.metadata import (
+    OUTLET_MAX_WORDS,
+    Dateline,
+    normalize_date,
+    parse_byline,
+    parse_credit,
+    parse_dateline,
+    parse_outlet,
+)
 from newsdossier.clean.normalize import normalize_text
 from newsdossier.clean.stats import CorpusStats
 from newsdossier.model import Document, RawRecord, Rejection, RemovedLine, content_id
@@ -48,6 +56,7 @@ class _Found:
     title: str | None = None
     title_line: int | None = None
     author: str | None = None
+    credited: str | None = None  # reporters named by a wire credit; the author when no byline names one
     outlets: list[tuple[int, str]] = field(default_factory=list)  # (rank, outlet): trailer 0, list 1, title 2
     dates: list[tuple[int, int, str, str]] = field(default_factory=list)  # (rank, kind, value, evidence)
 
@@ -72,8 +81,8 @@ def clean_record(record: RawRecord, stats: CorpusStats | None = None) -> Documen
     reasons: dict[int, str] = {}
 
     body_start = _read_header(lines, reasons, found, stats, given_title)
-    body_end = _read_footer(lines, reasons, found, stats, body_start)
-    _read_body(lines, reasons, found, body_start, body_end)
+    _read_body(lines, reasons, found, body_start, len(lines))
+    _read_footer(lines, reasons, found, stats, body_start)
 
     text = _assemble(lines, reasons)
     if not text:
@@ -90,7 +99,7 @@ def clean_record(record: RawRecord, stats: CorpusStats | None = None) -> Documen
         title=found.title,
         published=published,
         published_basis=basis,
-        author=record.author or found.author,
+        author=record.author or found.author or found.credited,
         outlet=record.outlet or (min(found.outlets, key=lambda o: o[0])[1] if found.outlets else None),
         text=text,
         removed=tuple(RemovedLine(text=lines[i], reason=r, line=i) for i, r in sorted(reasons.items())),
@@ -129,9 +138,12 @@ def _edge_reason(line: str, found: _Found, stats: CorpusStats | None, where: str
 
 
 def _note_outlet(line: str, reason: str, found: _Found) -> None:
+    """Metadata a furniture line carries: the outlet of a trailer, the reporters of a wire credit."""
     outlet = parse_outlet(line)
     if outlet:
         found.outlets.append((0 if reason == "source-trailer" else 1, outlet))
+    if reason == "credit-trailer":
+        found.credited = found.credited or parse_credit(line)
 
 
 def _split_site_name(line: str, found: _Found) -> str:
@@ -178,7 +190,7 @@ def _read_header(
         if reason:
             reasons[i] = reason
             continue
-        if found.title_line is None and not given_title and _is_headline(lines, i):
+        if found.title_line is None and not given_title and _is_headline(lines, i) and not _label_above_headline(lines, i):
             reasons[i], found.title_line, found.title = "title", i, _split_site_name(line, found)
             continue
         if stats is not None and _template_line(line, stats):
@@ -205,13 +217,24 @@ def _is_headline(lines: list[str], i: int) -> bool:
     return parse_byline(following) is not None or parse_dateline(following) is not None
 
 
+def _label_above_headline(lines: list[str], i: int) -> bool:
+    """A short line right above a longer headline is a label (section, site name), not the title."""
+    if not is_kicker(lines[i]):
+        return False
+    j = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
+    if j is None or not is_headline_like(lines[j]) or is_prose(lines[j]):
+        return False
+    return word_count(lines[j]) > word_count(lines[i])
+
+
 def _read_footer(
     lines: list[str], reasons: dict[int, str], found: _Found, stats: CorpusStats | None, body_start: int
 ) -> int:
-    """Remove the furniture run at the bottom; return the index just past the last body line."""
+    """Remove the furniture run at the bottom (lines the body pass removed belong to it); return the
+    index just past the last body line."""
     for i in range(len(lines) - 1, body_start - 1, -1):
         line = lines[i]
-        if not line:
+        if not line or i in reasons:
             continue
         reason = _edge_reason(line, found, stats, "footer")
         if not reason and stats is not None and _template_line(line, stats):
@@ -229,7 +252,8 @@ def _read_body(lines: list[str], reasons: dict[int, str], found: _Found, start: 
         line = lines[i]
         if not line:
             continue
-        reason = furniture_reason(line) or _title_echo(line, found)
+        # Inside a list of links the article is over: edge-only furniture (notices) counts there too.
+        reason = furniture_reason(line, edge=in_list) or _title_echo(line, found)
         if not reason:
             byline = parse_byline(line)
             if byline:

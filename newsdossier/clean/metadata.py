@@ -24,7 +24,7 @@ OUTLET_MAX_WORDS = 6  # "The Associated Press"; longer is a sentence, not a name
 MIN_YEAR, MAX_YEAR = 1900, 2100  # publication years outside this are misreads
 
 _GLUED_BY = re.compile(r"BY(?=[A-Z][a-z])")
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\|)\s*")
+_CREDIT = re.compile(r"^\(?\s*(?:reporting|reported|written|writing) by\s+(?P<names>[^;)]+)", re.IGNORECASE)
 _OUTLET_PATTERNS = (
     re.compile(r"\(?\s*(?:source|sources|via|courtesy of)\s*[:|\-–—]\s*(?P<outlet>[^!?:;|()]{1,60}?)\.?\s*\)?\.?", re.IGNORECASE),
     re.compile(r"(?:the )?(?:last|latest) news (?:in|from|of|on) (?P<outlet>[^.!?:;|]{1,60}?):?", re.IGNORECASE),
@@ -267,6 +267,25 @@ def parse_byline(line: str) -> Byline | None:
     if word_count(tail) <= BYLINE_TAIL_MAX_WORDS and not ends_like_sentence(tail) and _plain_tail(tail):
         return Byline(author=", ".join(names))
     return None
+
+
+def parse_credit(line: str) -> str | None:
+    """The reporters a wire credit names: "(Reporting by Jane Doe in Baku; Editing by ...)" -> "Jane Doe"."""
+    match = _CREDIT.search(line)
+    if not match:
+        return None
+    names: list[str] = []
+    rest = match.group("names")
+    while True:
+        name, after = _take_name(rest)
+        if not name:
+            break
+        names.append(_name_case(name))
+        joiner = re.match(r"\s*(?:,|&|\band\b)\s*", after)
+        if not joiner:
+            break
+        rest = after[joiner.end() :]
+    return ", ".join(names) or None
 
 
 def _plain_tail(tail: str) -> bool:
