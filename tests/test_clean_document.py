@@ -206,6 +206,11 @@ def test_clean_record_keeps_bare_numbers_inside_the_body():
     assert _reasons(doc) == {"Five figures that matter": "title", "100": "numeric", "1,234 views": "view-counter"}
 
 
+def test_clean_record_takes_a_short_headline_above_a_byline_as_the_title():
+    doc = _clean("Uncut Gems\nby Jay Spight\n\nThe brothers are not the best-known directors.")
+    assert (doc.title, doc.author) == ("Uncut Gems", "Jay Spight")
+
+
 def test_clean_record_takes_a_short_banner_above_the_headline_as_a_label():
     doc = _clean("The Baku Times\n\nTalks on the peace treaty resume in Brussels\n\nLawmakers met on Monday.")
     assert doc.title == "Talks on the peace treaty resume in Brussels"

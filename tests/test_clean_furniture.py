@@ -51,6 +51,8 @@ from newsdossier.clean.furniture import (
         ("Related Articles", "related-list"),
         ("You may also like", "related-list"),
         ("Most read", "related-list"),
+        ("Read Next", "related-list"),
+        ("LATEST STORIES:", "related-list"),
         # advertisements
         ("Advertisement", "advertisement"),
         ("Story continues below advertisement", "advertisement"),

@@ -222,9 +222,10 @@ def _label_above_headline(lines: list[str], i: int) -> bool:
     if not is_kicker(lines[i]):
         return False
     j = next((k for k in range(i + 1, len(lines)) if lines[k]), None)
-    if j is None or not is_headline_like(lines[j]) or is_prose(lines[j]):
+    if j is None or not is_headline_like(lines[j]) or is_prose(lines[j]) or word_count(lines[j]) <= word_count(lines[i]):
         return False
-    return word_count(lines[j]) > word_count(lines[i])
+    following = lines[j]
+    return not (furniture_reason(following, edge=True) or parse_byline(following) or parse_dateline(following))
 
 
 def _read_footer(
