@@ -28,6 +28,7 @@ from newsdossier.model import (
     Timex,
 )
 from newsdossier.store import Store
+from newsdossier.store.migrations import MIGRATIONS
 
 
 def make_doc(doc_id: str, text: str, path: str | None = None, **fields: object) -> Document:
@@ -118,7 +119,7 @@ def test_store_saving_again_changes_nothing(tmp_path: Path) -> None:
     first = build()
     assert first == build()
     assert len(first["rejections"]) == 1
-    assert [m["name"] for m in first["migrations"]] == ["m001_initial"]
+    assert [m["name"] for m in first["migrations"]] == [m.__name__ for m in MIGRATIONS]
 
 
 def test_store_separate_stores_of_same_input_dump_equal(tmp_path: Path) -> None:
@@ -224,9 +225,9 @@ def test_store_reopen_keeps_data_and_migrates_once(tmp_path: Path) -> None:
     with Store.open(path) as s:
         s.save_annotated(ANNOTATED)
     with Store.open(path) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == len(MIGRATIONS)
         assert s.load_annotated() == sorted(ANNOTATED, key=lambda a: (a.doc.path, a.doc.id))
-        assert len(s.dump()["migrations"]) == 1
+        assert len(s.dump()["migrations"]) == len(MIGRATIONS)
 
 
 def test_store_failed_batch_writes_nothing(store: Store) -> None:
@@ -235,3 +236,45 @@ def test_store_failed_batch_writes_nothing(store: Store) -> None:
     with pytest.raises(TypeError):
         store.save_annotated([ANNOTATED[0], broken])
     assert store.annotated_ids() == set()
+
+
+def test_store_load_dossier_holds_only_the_saved_documents(store: Store) -> None:
+    old = Rejection("old.bin", "ingest", "binary", "zeros")
+    new = Rejection("new.bin", "ingest", "empty", "0 bytes")
+    store.save_annotated(ANNOTATED)
+    store.save_rejections([old])
+    store.save_links(Dossier(documents=(ANNOTATED[1].doc,), rejections=(new,), **DOSSIER_LINKS))
+    loaded = store.load_dossier()
+    assert loaded.documents == (ANNOTATED[1].doc,)
+    assert loaded.rejections == (new,)
+    assert set(store.load_rejections()) == {old, new}
+
+
+def test_store_dossier_round_trip_writes_identical_outputs(store: Store, tmp_path: Path) -> None:
+    from newsdossier.dossier import write_outputs
+
+    dossier = Dossier(
+        documents=tuple(a.doc for a in ANNOTATED),
+        rejections=(Rejection("x.png", "ingest", "binary", "png"),),
+        meta={"title": "t"},
+        **DOSSIER_LINKS,
+    )
+    store.save_annotated(ANNOTATED)
+    store.save_links(dossier)
+    direct = {k: p.read_bytes() for k, p in write_outputs(dossier, tmp_path / "direct").items()}
+    stored = {k: p.read_bytes() for k, p in write_outputs(store.load_dossier(), tmp_path / "stored").items()}
+    assert direct == stored
+
+
+def test_store_upgrades_an_older_schema_keeping_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "dossier.sqlite"
+    with Store.open(path) as s:
+        s.save_annotated(ANNOTATED)
+    conn = sqlite3.connect(path)  # turn it back into a version-1 store
+    conn.executescript("DROP TABLE dossier_documents; DROP TABLE dossier_rejections; DELETE FROM migrations WHERE id > 1;")
+    conn.close()
+    with Store.open(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        assert len(s.load_annotated()) == len(ANNOTATED)
+        s.save_links(Dossier(documents=(ANNOTATED[0].doc,)))
+        assert s.load_dossier().documents == (ANNOTATED[0].doc,)

@@ -68,6 +68,8 @@ _DUMP_ORDER = {
     "sentences": "id",
     "rejections": "id",
     "meta": "key",
+    "dossier_documents": "doc",
+    "dossier_rejections": "rejection",
     **{table: "position" for table in LINK_TABLES},
 }
 
@@ -208,10 +210,7 @@ class Store:
     def save_rejections(self, rejections: Sequence[Rejection]) -> None:
         """Record rejections (keyed by their content, so recording one twice keeps one row)."""
         with self.transaction() as conn:
-            conn.executemany(
-                "INSERT OR IGNORE INTO rejections (id, path, stage, reason, detail) VALUES (?, ?, ?, ?, ?)",
-                [(rejection_id(r), r.path, r.stage, r.reason, r.detail) for r in rejections],
-            )
+            _insert_rejections(conn, rejections)
 
     def load_rejections(self) -> list[Rejection]:
         rows = self._conn.execute("SELECT path, stage, reason, detail FROM rejections ORDER BY path, stage, reason, detail")
@@ -220,8 +219,18 @@ class Store:
     # --- cross-document results -------------------------------------------------------------
 
     def save_links(self, dossier: Dossier) -> None:
-        """Replace the cross-document results and ``meta`` with the dossier's, in one transaction."""
+        """Replace the saved dossier in one transaction: which documents and rejections it holds,
+        its cross-document results and ``meta``. Its documents must be stored already (they are
+        saved with their annotations); its rejections are recorded here if they are not."""
         with self.transaction() as conn:
+            _insert_rejections(conn, dossier.rejections)
+            conn.execute("DELETE FROM dossier_documents")
+            conn.executemany("INSERT OR IGNORE INTO dossier_documents (doc) VALUES (?)", [(d.id,) for d in dossier.documents])
+            conn.execute("DELETE FROM dossier_rejections")
+            conn.executemany(
+                "INSERT OR IGNORE INTO dossier_rejections (rejection) VALUES (?)",
+                [(rejection_id(r),) for r in dossier.rejections],
+            )
             for table in LINK_TABLES:
                 conn.execute(f"DELETE FROM {table}")
                 rows = []
@@ -236,18 +245,22 @@ class Store:
             )
 
     def load_dossier(self) -> Dossier:
-        """The whole dossier: stored documents and rejections with the last saved cross-document results."""
+        """The dossier last saved with :meth:`save_links` (before any: every stored document and rejection)."""
         links: dict[str, Any] = {}
         for table, cls in LINK_TYPES.items():
             rows = self._conn.execute(f"SELECT data FROM {table} ORDER BY position")
             links[table] = tuple(from_dict(cls, json.loads(row["data"])) for row in rows)
         meta = {row["key"]: json.loads(row["value"]) for row in self._conn.execute("SELECT * FROM meta ORDER BY key")}
-        return Dossier(
-            documents=tuple(self.load_documents()),
-            rejections=tuple(self.load_rejections()),
-            meta=meta,
-            **links,
-        )
+        saved = self._conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM dossier_documents) OR EXISTS (SELECT 1 FROM dossier_rejections) AS saved"
+        ).fetchone()["saved"]
+        documents, rejections = self.load_documents(), self.load_rejections()
+        if saved:
+            doc_ids = {row["doc"] for row in self._conn.execute("SELECT doc FROM dossier_documents")}
+            rejection_ids = {row["rejection"] for row in self._conn.execute("SELECT rejection FROM dossier_rejections")}
+            documents = [d for d in documents if d.id in doc_ids]
+            rejections = [r for r in rejections if rejection_id(r) in rejection_ids]
+        return Dossier(documents=tuple(documents), rejections=tuple(rejections), meta=meta, **links)
 
     # --- search and inspection --------------------------------------------------------------
 
@@ -300,6 +313,13 @@ def _check_header(path: Path) -> None:
         raise StoreError(f"cannot read the store {path}: {exc}") from exc
     if head and head != SQLITE_HEADER:
         raise StoreError(f"{path} is not a newsdossier store (not a SQLite database)")
+
+
+def _insert_rejections(conn: sqlite3.Connection, rejections: Sequence[Rejection]) -> None:
+    conn.executemany(
+        "INSERT OR IGNORE INTO rejections (id, path, stage, reason, detail) VALUES (?, ?, ?, ?, ?)",
+        [(rejection_id(r), r.path, r.stage, r.reason, r.detail) for r in rejections],
+    )
 
 
 def _upsert(conn: sqlite3.Connection, table: str, row: dict[str, Any], key: str) -> None:

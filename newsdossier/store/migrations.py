@@ -113,7 +113,18 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)  -- value is JSON")
 
 
+def m002_dossier_members(conn: sqlite3.Connection) -> None:
+    """Which stored documents and rejections make up the last saved dossier (a folder built again
+    from other inputs keeps the old documents' rows, but they are not part of the new dossier)."""
+    conn.execute(
+        "CREATE TABLE dossier_documents (doc TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE)"
+    )
+    conn.execute(
+        "CREATE TABLE dossier_rejections (rejection TEXT PRIMARY KEY REFERENCES rejections (id) ON DELETE CASCADE)"
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Migration number N is MIGRATIONS[N - 1].
-MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_dossier_members)
