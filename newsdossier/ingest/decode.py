@@ -80,11 +80,11 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def _guess(data: bytes) -> str | None:
-    matches = from_bytes(data, cp_isolation=list(_candidate_encodings()))
-    best = matches.best()
-    if best is None:
+    matches = list(from_bytes(data, cp_isolation=list(_candidate_encodings())))
+    if not matches:
         return None
-    encoding = best.encoding
+    plausible = [m for m in matches if not _has_word_internal_symbol(str(m))]
+    encoding = (plausible or matches)[0].encoding
     if encoding in _LATIN1_SIBLINGS:
         western = _western(data)
         if western:

@@ -20,7 +20,7 @@ from newsdossier.ingest.html import extract_page
 from newsdossier.ingest.paths import STDIN, expand_inputs
 from newsdossier.ingest.records import iter_json_document, iter_json_lines
 from newsdossier.ingest.sniff import HEAD_BYTES, declared_charset, format_from_name, sniff
-from newsdossier.ingest.text import normalise_newlines, require_text
+from newsdossier.ingest.text import normalise_newlines, rejection, require_text
 from newsdossier.ingest.warc import iter_html_responses
 from newsdossier.model import RawRecord, Rejection
 from newsdossier.settings import Options
@@ -55,7 +55,7 @@ def read_file(path: str, options: Options) -> Iterator[Item]:
     try:
         size = _checked_size(path)
         hinted = format_from_name(path)
-        if size > options.max_bytes and hinted not in STREAMED_FORMATS and hinted is not None:
+        if size > options.max_bytes and hinted not in STREAMED_FORMATS:
             raise _too_large(size, options.max_bytes)
         with _open(path) as f:
             head = f.read(HEAD_BYTES)
@@ -71,7 +71,7 @@ def read_file(path: str, options: Options) -> Iterator[Item]:
             raise _too_large(len(data), options.max_bytes)
         yield from _read_whole(data, path, fmt)
     except RecordError as exc:
-        yield _rejection(path, exc)
+        yield rejection(path, exc)
 
 
 def _checked_size(path: str) -> int:
@@ -125,12 +125,12 @@ def _read_warc(f: BinaryIO, path: str, options: Options) -> Iterator[Item]:
                     raise _too_large(None, options.max_bytes, what="this response body")
                 yield _warc_record(response, where)
             except RecordError as exc:
-                yield _rejection(where, exc)
+                yield rejection(where, exc)
     except RecordError as exc:
-        yield _rejection(path, exc)
+        yield rejection(path, exc)
         return
     if not found:
-        yield _rejection(path, RecordError("no-html-responses", "the archive holds no HTML response with status 200, so no article; check that it is the crawl you meant"))
+        yield rejection(path, RecordError("no-html-responses", "the archive holds no HTML response with status 200, so no article; check that it is the crawl you meant"))
 
 
 def _warc_record(response, where: str) -> RawRecord:
@@ -163,9 +163,6 @@ def _too_large(size: int | None, limit: int, what: str = "the file") -> RecordEr
 def _unreadable(why: str) -> RecordError:
     return RecordError("unreadable", f"the file cannot be read ({why}); check its permissions and that it still exists")
 
-
-def _rejection(path: str, exc: RecordError) -> Rejection:
-    return Rejection(path=path, stage="ingest", reason=exc.reason, detail=exc.detail)
 
 
 __all__ = ["read_file", "read_inputs"]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from newsdossier.errors import RecordError
 from newsdossier.ingest.html import extract_page
 from newsdossier.ingest.sniff import FORMATS_FILE
-from newsdossier.ingest.text import normalise_newlines, require_text
+from newsdossier.ingest.text import normalise_newlines, rejection, require_text
 from newsdossier.model import RawRecord, Rejection
 
 JSON_FORMAT = "jsonl"  # RawRecord.format for records from JSON and JSON Lines alike
@@ -41,7 +41,7 @@ def iter_json_lines(
                 continue
             yield record_from_object(_loads(text, f"line {number}"), where, encoding)
         except RecordError as exc:
-            yield _rejection(where, exc)
+            yield rejection(where, exc)
 
 
 def _line_text(line: str | bytes, number: int, max_bytes: int) -> str:
@@ -62,20 +62,20 @@ def iter_json_document(text: str, path: str, encoding: str | None = None) -> Ite
     try:
         data = _loads(text, "the file")
     except RecordError as exc:
-        yield _rejection(path, exc)
+        yield rejection(path, exc)
         return
     if not isinstance(data, list):
         try:
             yield record_from_object(data, path, encoding)
         except RecordError as exc:
-            yield _rejection(path, exc)
+            yield rejection(path, exc)
         return
     for number, item in enumerate(data, start=1):
         where = f"{path}#{number}"
         try:
             yield record_from_object(item, where, encoding)
         except RecordError as exc:
-            yield _rejection(where, exc)
+            yield rejection(where, exc)
 
 
 def record_from_object(obj: object, path: str, encoding: str | None = None) -> RawRecord:
@@ -119,9 +119,6 @@ def _field(obj: dict, name: str) -> str | None:
             return value if name in ("text", "html") else (value.strip() or None)
     return None
 
-
-def _rejection(path: str, exc: RecordError) -> Rejection:
-    return Rejection(path=path, stage="ingest", reason=exc.reason, detail=exc.detail)
 
 
 __all__ = ["JSON_FORMAT", "iter_json_document", "iter_json_lines", "record_from_object"]

@@ -107,13 +107,13 @@ def sniff(head: bytes, name: str) -> str:
     """
     hinted = format_from_name(name)
     if head.startswith(GZIP_MAGIC):
-        if _gzip_holds_warc(head):
-            return "warc"
+        if _gzip_holds_warc(head) or hinted == "warc":
+            return "warc"  # a named .warc.gz too short to show its header is reported as truncated
         raise RecordError(
             "binary",
             "this is a gzip-compressed file that is not a WARC archive; decompress it and pass the result",
         )
-    if head.startswith(b"WARC/"):
+    if head.startswith(b"WARC/") or hinted == "warc":
         return "warc"
     kind = binary_kind(head)
     if kind:

@@ -1,4 +1,4 @@
-"""Plain-text helpers shared by the readers: newline normalisation and the empty-text check.
+"""Helpers shared by the readers: newline normalisation, the empty-text check, rejections.
 
 Ingest changes nothing else in the source text; cleaning is a separate stage.
 """
@@ -6,6 +6,7 @@ Ingest changes nothing else in the source text; cleaning is a separate stage.
 from __future__ import annotations
 
 from newsdossier.errors import RecordError
+from newsdossier.model import Rejection
 
 
 def normalise_newlines(text: str) -> str:
@@ -20,4 +21,10 @@ def require_text(text: str) -> str:
     return text
 
 
-__all__ = ["normalise_newlines", "require_text"]
+def rejection(path: str, exc: RecordError) -> Rejection:
+    """The ingest rejection for ``path``; the detail reads as a sentence."""
+    detail = exc.detail if exc.detail.endswith(".") else exc.detail + "."
+    return Rejection(path=path, stage="ingest", reason=exc.reason, detail=detail[:1].upper() + detail[1:])
+
+
+__all__ = ["normalise_newlines", "rejection", "require_text"]
