@@ -26,3 +26,11 @@ def find_timexes(doc, dct: str | None) -> Iterator[Timex]:  # noqa: ANN001 - spa
 def tag_text(text: str, dct: str | None) -> list[Timex]:
     """Timexes in plain ``text`` (sentence bounds from a light splitter); no spaCy needed."""
     return list(tag(text, dct, split_sentences(text)))
+
+
+def _register_component() -> None:
+    """Import the spaCy factory so ``nlp.add_pipe("newsdossier_timex")`` works after importing this package."""
+    from newsdossier.nlp.timex import component  # noqa: F401
+
+
+_register_component()

@@ -60,6 +60,7 @@ class _Context:
     lex: Lexicon
     sentences: Sequence[tuple[int, int]]
     narrative: bool = False
+    stated_dates: list[tuple[int, int]] = field(default_factory=list)  # (position, year) of full dates
     ref_year: tuple[int, int] | None = None  # (year, position)
     ref_date: tuple[dt.date, int] | None = None
     produced: list[Part] = field(default_factory=list)
@@ -89,6 +90,11 @@ class _Context:
         """The year of an undated month(-day): the nearby stated year, else the DCT's with tense."""
         if self.ref_year and self.ref_applies(pos):
             return self.ref_year[0]
+        if not self.narrative:
+            s_end = self.sentence(pos)[1]
+            later = [year for start, year in self.stated_dates if pos < start < s_end]
+            if later:
+                return later[0]  # "between September 27 and November 9, 2020"
         if not self.dct:
             return self.ref_year[0] if self.ref_year else None
         here = self.dct
@@ -658,7 +664,12 @@ def _duration(ctx: _Context, m: re.Match[str]) -> list[Part]:
     if n is not None and n > 10000:
         return []
     mod = _mod(lex.duration_mods, _g(m, "dmod"))
-    return [Part(m.start(), m.end(), "DURATION", _duration_code(unit, n), mod)]
+    start = m.start()
+    if rel and _g(m, "dmod"):  # "over the past three years": "over" is a preposition here
+        start, mod = m.start("rel"), None
+    if rel and _g(m, "num") and re.match(r"[\d\w]+-", ctx.text[m.start("num"):m.end()]) and not _g(m, "dmod"):
+        start = m.start("num")  # adjectival "the 44-day war": the article belongs to the noun
+    return [Part(start, m.end(), "DURATION", _duration_code(unit, n), mod)]
 
 
 _SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -763,7 +774,9 @@ def tag(text: str, dct: str | None, sentences: Sequence[tuple[int, int]] | None 
     lex = load()
     ctx = _Context(text=text, dct=cal.parse_dct(dct), lex=lex, sentences=sentences or split_sentences(text))
     ctx.narrative = _is_narrative(text, ctx.dct)
-    for rule, m in _candidates(text, lex.rules):
+    candidates = _candidates(text, lex.rules)
+    ctx.stated_dates = [(m.start(), int(m["year"])) for rule, m in candidates if rule.kind == "date" and m["year"]]
+    for rule, m in candidates:
         for part in NORMALISERS[rule.kind](ctx, m):
             start, end = part.start, part.end
             while end > start and text[end - 1] in " ,;:-–":
