@@ -43,6 +43,12 @@ from newsdossier.clean.furniture import (
         ("Next article", "navigation"),
         ("Tags: Azerbaijan, Karabakh, Victory Day", "navigation"),
         ("Page 2 of 3", "navigation"),
+        ("Home » News » World", "navigation"),
+        ("About us | Contact | Privacy Policy | Terms of Use", "navigation"),
+        ("Please enable JavaScript to view the comments", "navigation"),
+        # audio and video players
+        ("Listen to this article", "media-player"),
+        ("Play video", "media-player"),
         # related / last news lists
         ("Last news in Fakti", "related-list"),
         ("Latest news from Reuters", "related-list"),
@@ -66,6 +72,8 @@ from newsdossier.clean.furniture import (
         ("(Photo by Jane Doe/Getty Images)", "image-credit"),
         ("Image courtesy of the ministry", "image-credit"),
         ("AFP/Getty Images", "image-credit"),
+        ("Protesters gather in Baku on Tuesday. (AP Photo/Jane Doe)", "image-credit"),
+        ("Print this article", "share-prompt"),
         # trailers
         ("Source: TRT", "source-trailer"),
         ("Source - Anadolu Agency", "source-trailer"),
@@ -99,6 +107,9 @@ def test_furniture_reason_names_the_family(line, reason):
         ("We use cookies to improve your experience on our site.", "cookie-notice"),
         ("By continuing to browse this site you agree to our use of cookies.", "cookie-notice"),
         ("Accept all cookies", "cookie-notice"),
+        ("Already a subscriber? Log in", "paywall"),
+        ("Subscribe to continue reading.", "paywall"),
+        ("You have reached your limit of free articles this month.", "paywall"),
         ("Reporting by Jane Doe in Baku; editing by John Smith", "credit-trailer"),
     ],
 )
@@ -120,6 +131,9 @@ def test_edge_families_only_apply_at_the_edges(line, reason):
         "November 8 - Victory Day",
         "2021-11-08",
         "Shusha",
+        "The price rose from 5 > 4 » more",
+        "He said he would help.",
+        "The photo (taken by a soldier) shows the city.",
     ],
 )
 def test_prose_and_headlines_are_not_furniture(line):
@@ -136,6 +150,7 @@ def test_prose_and_headlines_are_not_furniture(line):
         (social_row_reason, "Facebook / X / Telegram / Email", "share-prompt"),
         (social_row_reason, "Facebook said on Tuesday", None),
         (family_reason, "Inline Feedbacks", "comment-widget"),
+        (family_reason, "0:00 / 3:12", "media-player"),
         (family_reason, "Inline feedback was positive, the minister said.", None),
     ],
 )
