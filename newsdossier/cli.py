@@ -103,6 +103,7 @@ _COMMAND_MODULES: list[str] = [
     "newsdossier.evaluate.ner",
     "newsdossier.clean.commands",
     "newsdossier.nlp.timex.commands",
+    "newsdossier.report.commands",
 ]
 
 

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from newsdossier import __version__
-from newsdossier.errors import OutputError
+from newsdossier.errors import InputNotFound, OutputError
 from newsdossier.model import Document, Dossier, Rejection
 from newsdossier.store.codec import from_dict, to_plain
 
 SCHEMA_VERSION = 1  # bump when a key or item field is added to the contract
 LIST_KEYS = ("documents", "rejections", "duplicates", "timeline", "claims", "entities", "quotes")
+STORE_NAME = "dossier.sqlite"
 JSON_NAME = "dossier.json"
 REPORT_NAME = "report.html"
 OUTPUT_MODE = 0o644  # written files are readable by others, like any file a user creates
@@ -132,6 +133,33 @@ def write_outputs(d: Dossier, out_dir: str | Path) -> dict[str, Path]:
     json_path = write_atomic(out / JSON_NAME, to_text(data))
     report_path = write_atomic(out / REPORT_NAME, render_report(d))
     return {"json": json_path, "report": report_path}
+
+
+def rewrite_outputs(out_dir: str | Path) -> dict[str, Path]:
+    """Write ``dossier.json`` and ``report.html`` again from ``out_dir/dossier.sqlite`` (no rebuild)."""
+    from newsdossier.store import Store
+
+    out = Path(out_dir)
+    store_path = out / STORE_NAME
+    if not store_path.is_file():
+        raise InputNotFound(f"{store_path} does not exist; run `newsdossier build ... --out {out}` first")
+    with Store.open(store_path) as store:
+        dossier = store.load_dossier()
+    return write_outputs(dossier, out)
+
+
+def validate_file(path: str | Path) -> dict[str, Any]:
+    """Read and validate a ``dossier.json``; return its data. Raises :class:`OutputError` naming what is wrong."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputNotFound(f"{path} does not exist") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise OutputError(f"{path} is not a readable JSON file: {exc}") from exc
+    if not isinstance(data, dict):
+        raise OutputError(f"{path} holds a JSON {type(data).__name__}, not the dossier object")
+    validate(data)
+    return data
 
 
 def write_atomic(path: Path, text: str) -> Path:
