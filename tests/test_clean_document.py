@@ -231,3 +231,48 @@ def test_clean_record_takes_the_author_from_a_wire_credit_when_no_byline_names_o
     raw = "Talks resume in Brussels\n\nLawmakers met on Monday.\n\n(Reporting by Jane Doe in Baku; Editing by John Smith)"
     assert _clean(raw).author == "Jane Doe"
     assert _clean(raw.replace("\n\nLawmakers", "\n\nBy Ann Lee\n\nLawmakers")).author == "Ann Lee"
+
+
+PARAGRAPHS = [
+    "The ceasefire held for a third day on Friday, officials said.",
+    'Aid convoys reached the city, and residents said: "We can finally sleep."',
+    "Talks between the two sides will resume in Brussels next week.",
+]
+FURNITURE_ANYWHERE = [
+    "Advertisement",
+    "Share this article",
+    "Facebook Twitter WhatsApp",
+    "Read more: Talks resume in Brussels",
+    "Photo: Jane Doe/AP",
+    "---",
+    "Listen to this article",
+    "Home » News » World",
+    "(Reporting by Jane Doe; Editing by John Smith)",
+]
+FURNITURE_AT_EDGES = [
+    "Notify of",
+    "1,234 views",
+    "2024-11-08 10:00",
+    "We use cookies to improve your experience on our site.",
+    "WARNING: Comments that contain insults are not approved.",
+    "Already a subscriber? Log in",
+    "Source: Example Wire",
+    "© 2024 Example Wire. All rights reserved.",
+]
+
+
+@pytest.mark.parametrize("furniture", FURNITURE_ANYWHERE + FURNITURE_AT_EDGES)
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_clean_record_removes_edge_furniture_and_keeps_every_paragraph(furniture, where):
+    body = "\n\n".join(PARAGRAPHS)
+    raw = f"Ceasefire holds in the north\n\n{furniture}\n\n{body}" if where == "top" else f"Ceasefire holds in the north\n\n{body}\n\n{furniture}"
+    doc = _clean(raw)
+    assert doc.text == body
+    assert [r.text for r in doc.removed] == ["Ceasefire holds in the north", furniture]
+
+
+@pytest.mark.parametrize("furniture", FURNITURE_ANYWHERE)
+def test_clean_record_removes_furniture_between_paragraphs(furniture):
+    raw = f"{PARAGRAPHS[0]}\n\n{furniture}\n\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}"
+    doc = _clean(raw)
+    assert doc.text == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}"

@@ -227,6 +227,22 @@ def _take_name(text: str) -> tuple[str, str]:
     return " ".join(taken), text[end:]
 
 
+def _take_names(text: str) -> tuple[list[str], str]:
+    """Names joined by ",", "&" or "and" at the start of ``text``, and the rest after them."""
+    names: list[str] = []
+    rest = text
+    while True:
+        name, after = _take_name(rest)
+        if not name or (names and len(name.split()) < 2):
+            return names, rest
+        names.append(_name_case(name))
+        joiner = re.match(r"\s*(?:,|&|\band\b)\s*", after)
+        # A single-word chunk after a comma is an outlet or place ("Jane Doe, Reuters"), not an author.
+        if not joiner or len(_take_name(after[joiner.end() :])[0].split()) < 2:
+            return names, after
+        rest = after[joiner.end() :]
+
+
 def parse_byline(line: str) -> Byline | None:
     """The author a byline names: "By Jane Doe", "BY JANE DOE", "BYJane Doe", "Author: Jane Doe"."""
     text = line.strip()
@@ -240,22 +256,7 @@ def parse_byline(line: str) -> Byline | None:
         if not label:
             return None
         rest = text[label.end() :]
-    names: list[str] = []
-    while True:
-        name, after = _take_name(rest)
-        if not name or (names and len(name.split()) < 2):
-            break
-        names.append(_name_case(name))
-        joiner = re.match(r"\s*(?:,|&|\band\b)\s*", after)
-        if not joiner:
-            rest = after
-            break
-        rest = after[joiner.end() :]
-        # A single-word chunk after a comma is an outlet or place ("Jane Doe, Reuters"), not an author.
-        peek, _ = _take_name(rest)
-        if len(peek.split()) < 2:
-            rest = after
-            break
+    names, rest = _take_names(rest)
     if not names:
         return None
     tail = rest.strip().lstrip(",|-–—/·•").strip()
@@ -274,17 +275,7 @@ def parse_credit(line: str) -> str | None:
     match = _CREDIT.search(line)
     if not match:
         return None
-    names: list[str] = []
-    rest = match.group("names")
-    while True:
-        name, after = _take_name(rest)
-        if not name:
-            break
-        names.append(_name_case(name))
-        joiner = re.match(r"\s*(?:,|&|\band\b)\s*", after)
-        if not joiner:
-            break
-        rest = after[joiner.end() :]
+    names, _ = _take_names(match.group("names"))
     return ", ".join(names) or None
 
 
