@@ -30,6 +30,7 @@ _INWORD_MARKS = frozenset("’·\u2011")
 
 _LATIN1_SIBLINGS = frozenset({"cp1250", "cp1257", "iso8859_2", "iso8859_4", "iso8859_13", "iso8859_15", "cp1254", "latin_1"})
 _C1_RANGE = re.compile(rb"[\x80-\x9f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Unicode Cc minus tab, newlines, form feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ def _checked(data: bytes, encoding: str, basis: str) -> Decoded:
 
 
 def _checked_text(text: str, encoding: str) -> Decoded:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARS.findall(text))
     if text and controls / len(text) > MAX_CONTROL_SHARE:
         raise RecordError(
             "undecodable",

@@ -19,6 +19,10 @@ from newsdossier.errors import RecordError
 # the URL or free text: ingest reports what the source says; inference is a later stage.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
+# Fewer words than this is page furniture, not an article ("Home", "Log in | Subscribe"); the
+# shortest real briefs (a one-sentence wire flash) run past a dozen words.
+MIN_ARTICLE_WORDS = 8
+
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
@@ -47,7 +51,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
         date_extraction_params=DATE_PARAMS,
     )
     text = _paragraphs(result.text if result is not None else None)
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise RecordError(
             "no-article-text",
             "no article text was found in this HTML page (it may be an index, a login wall or a "

@@ -66,7 +66,8 @@ def read_file(path: str, options: Options) -> Iterator[Item]:
                 return
             if size > options.max_bytes:
                 raise _too_large(size, options.max_bytes)
-            data = head + f.read(options.max_bytes + 1 - len(head))
+            # read(n) allocates n bytes up front: ask for what stat said (+1 to see growth), not the limit
+            data = head + f.read(max(min(size, options.max_bytes) + 1 - len(head), 0))
         if len(data) > options.max_bytes:
             raise _too_large(len(data), options.max_bytes)
         yield from _read_whole(data, path, fmt)

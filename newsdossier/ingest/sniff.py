@@ -58,8 +58,12 @@ def _signatures() -> tuple[_Signature, ...]:
 def format_from_name(name: str) -> str | None:
     """The format a file name suggests (``"text"``, ``"html"``, ``"warc"``, ``"json"``, ``"jsonl"``), if any."""
     lower = name.lower()
-    endings = sorted(_formats()["extensions"].items(), key=lambda kv: -len(kv[0]))
-    return next((fmt for ending, fmt in endings if lower.endswith(ending)), None)
+    return next((fmt for ending, fmt in _endings() if lower.endswith(ending)), None)
+
+
+@functools.cache
+def _endings() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(_formats()["extensions"].items(), key=lambda kv: -len(kv[0])))
 
 
 def bom_encoding(head: bytes) -> str | None:
