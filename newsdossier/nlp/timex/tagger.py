@@ -591,6 +591,12 @@ def _ago(ctx: _Context, m: re.Match[str]) -> list[Part]:
     sign = -1 if direction in _BACKWARD else 1
     n = _number(lex, m["num"])
     mod = _mod(lex.duration_mods, _g(m, "dmod"))
+    if direction in ("before", "after"):
+        # "two days after the fall": TimeML tags the duration; "after" is a signal to the event.
+        end = m.start("dir")
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        return [Part(m.start(), end, "DURATION", _duration_code(unit, n), mod)]
     anchor = ctx.dct if direction in ("ago", "from now", "hence", "back") else ctx.anchor_date(m.start())
     if n is None or anchor is None or unit in ("H", "MIN", "S", "WE", "NI", "FN") or n != int(n):
         return [Part(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)]
