@@ -118,7 +118,7 @@ def _published(record: RawRecord, found: _Found) -> tuple[str | None, str | None
     return value, evidence, ("text" if value else None)
 
 
-def _edge_reason(line: str, found: _Found, stats: CorpusStats | None, where: str) -> str | None:
+def _edge_reason(line: str, found: _Found, where: str) -> str | None:
     """Why a line at the top or bottom of the article is furniture (and record its metadata)."""
     reason = furniture_reason(line, edge=True)
     if reason:
@@ -186,7 +186,7 @@ def _read_header(
         if found.title_line is None and given_title and same_text(line, found.title or ""):
             reasons[i], found.title_line = "title", i
             continue
-        reason = _edge_reason(line, found, stats, "header")
+        reason = _edge_reason(line, found, "header")
         if reason:
             reasons[i] = reason
             continue
@@ -237,7 +237,7 @@ def _read_footer(
         line = lines[i]
         if not line or i in reasons:
             continue
-        reason = _edge_reason(line, found, stats, "footer")
+        reason = _edge_reason(line, found, "footer")
         if not reason and stats is not None and _template_line(line, stats):
             reason = "boilerplate"
         if not reason:

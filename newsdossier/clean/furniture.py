@@ -17,7 +17,6 @@ from newsdossier.clean.lines import is_numeric, is_separator, word_count
 from newsdossier.clean.metadata import looks_like_date
 
 SOCIAL_ROW_MAX_WORDS = 12  # a row of share buttons; the longest seen lists ~10 networks
-OUTLET_MAX_WORDS = 6  # "Source: The Associated Press" at most; longer is a sentence, not a name
 
 _SPACES = re.compile(r"\s+")
 _TOKEN_SPLIT = re.compile(r"[\s|/•·,;]+")
