@@ -61,6 +61,7 @@ RECOGNIZERS_SPECS: dict[str, str] = {  # spec file → the kind of quantity it a
 RECOGNIZERS_UNITS: dict[str, str] = {"c": "degree Celsius", "f": "degree fahrenheit", "degree": "degree angle"}
 RECOGNIZERS_CURRENCY_UNITS: dict[str, str] = {"pound": "pound sterling", "british pound": "pound sterling"}
 _RANGE_VALUE = re.compile(r"^([\[(])\s*([-\d.eE+]*)\s*,\s*([-\d.eE+]*)\s*([\])])$")
+_TIMES_TEN = re.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?!\d)")  # scientific notation: 4.3 × 10−8
 _FIRST_NUMBER = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?|[-−]?\.\d+")
 
 
@@ -203,7 +204,9 @@ def _first_value(text: str) -> float | None:
     """The first number written in a gold span: digits, else number words read with the number reader."""
     number = _FIRST_NUMBER.search(text)
     if number:
-        return float(number.group(0).replace(",", "").replace("−", "-"))
+        value = float(number.group(0).replace(",", "").replace("−", "-"))
+        power = _TIMES_TEN.match(text, number.end())
+        return value * 10 ** int(power.group(1).replace("−", "-")) if power else value
     from newsdossier.nlp.quantities.numbers import NUMBER_START, read_number
 
     start = NUMBER_START.search(text)

@@ -41,7 +41,7 @@ UNICODE_FRACTIONS: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓":
 
 # Vague plurals: "dozens of", "hundreds of" → interval [low, high).
 VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
-    "dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 1_000), "thousands": (2_000, 1_000_000),
+    "dozens": (24, 144), "scores of": (40, 200), "hundreds": (200, 1_000), "thousands": (2_000, 1_000_000),
     "tens of thousands": (20_000, 100_000), "hundreds of thousands": (200_000, 1_000_000),
     "millions": (2_000_000, 1_000_000_000), "billions": (2e9, 1e12),
 }
@@ -98,9 +98,15 @@ UNITS: dict[str, str] = {
     "dinar": "dinar", "dinars": "dinar", "riyal": "riyal", "riyals": "riyal", "rial": "rial",
     "rials": "rial", "dirham": "dirham", "dirhams": "dirham", "krona": "krona", "kronor": "krona",
     "krone": "krone", "kroner": "krone", "zloty": "zloty", "naira": "naira", "bitcoin": "bitcoin",
-    "bitcoins": "bitcoin", "pence": "penny", "penny": "penny", "markka": "markka",
+    "bitcoins": "bitcoin", "pence": "penny", "penny": "penny", "markka": "markka", "btc": "bitcoin",
+    "guilder": "guilder", "guilders": "guilder", "peseta": "peseta", "pesetas": "peseta", "kip": "kip",
+    "lari": "lari", "baht": "baht", "ringgit": "ringgit", "rupiah": "rupiah", "tenge": "tenge",
+    # currency symbols written after the number ("10 €", "100元")
+    "€": "euro", "$": "dollar", "£": "pound sterling", "¥": "yen", "元": "yuan", "₹": "rupee", "₽": "ruble",
+    "₺": "lira", "₼": "manat", "₴": "hryvnia", "₩": "won", "₭": "kip", "₾": "lari", "฿": "baht", "ரூ": "rupee",
     # percent
     "%": "percentage", "percent": "percentage", "per cent": "percentage", "pct": "percentage",
+    "percents": "percentage", "percentage": "percentage", "percentages": "percentage",
     "percentage points": "percentage point", "percentage point": "percentage point",
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
     # length
@@ -152,7 +158,8 @@ UNITS: dict[str, str] = {
     "century": "century", "centuries": "century", "ms": "millisecond", "millisecond": "millisecond",
     "milliseconds": "millisecond",
     # speed
-    "mph": "mile per hour", "miles per hour": "mile per hour", "km/h": "kilometre per hour",
+    "mph": "mile per hour", "miles per hour": "mile per hour", "miles an hour": "mile per hour",
+    "kilometres an hour": "kilometre per hour", "kilometers an hour": "kilometre per hour", "km an hour": "kilometre per hour", "km/h": "kilometre per hour",
     "kph": "kilometre per hour", "kmh": "kilometre per hour", "kilometers per hour": "kilometre per hour",
     "kilometres per hour": "kilometre per hour", "m/s": "metre per second", "knots": "knot", "knot": "knot",
     # temperature
@@ -180,7 +187,12 @@ UNITS: dict[str, str] = {
     "megabytes": "megabyte", "terabytes": "terabyte", "bytes": "byte", "byte": "byte", "bits": "bit",
     "mbps": "megabit per second", "gbps": "gigabit per second",
     "db": "decibel", "decibels": "decibel", "ev": "electronvolt", "kev": "kiloelectronvolt",
-    "mev": "megaelectronvolt", "‰": "‰", "per mil": "‰", "per mille": "‰", "torr": "torr",
+    "mev": "megaelectronvolt", "‰": "‰", "×": "×", "μbar": "μbar", "µbar": "μbar", "nbar": "nbar",
+    "fm": "fm", "nj": "nj", "pm": "picometre", "picometer": "picometre", "picometers": "picometre",
+    "dm": "decimetre", "decimeter": "decimetre", "decimeters": "decimetre", "rad": "radian", "radians": "radian",
+    "microgrammes": "microgram", "milligrammes": "milligram", "grammes": "gram", "kilogrammes": "kilogram", "ppt": "ppt", "mmol/l": "mmol/l", "μmol/l": "μmol/l", "nmol/l": "nmol/l",
+    "mg/dl": "mg/dl", "ml/min": "ml/min", "μg/ml": "μg/ml", "µg/ml": "μg/ml", "mg/ml": "mg/ml", "μg/l": "μg/l",
+    "wt. %": "wt. %", "at. %": "at. %", "per mil": "‰", "per mille": "‰", "torr": "torr",
     "å": "å", "nt": "nt", "kr": "kr", "rp": "rp", "au": "astronomical unit", "myr": "myr", "gyr": "gyr",
     "kyr": "kyr", "byr": "byr", "ka": "ka", "μl": "microlitre", "µl": "microlitre", "ul": "microlitre",
     "ng": "nanogram", "nmol": "nmol", "pmol": "pmol", "°n": "°n", "°s": "°s", "°e": "°e", "°w": "°w",
@@ -194,7 +206,7 @@ UNITS: dict[str, str] = {
 # or in upper/exact case, never after a space ("5 m" is read, "5 a" / "5 in" are not).
 GLUED_ONLY_UNITS: frozenset[str] = frozenset({
     "in", "a", "s", "h", "t", "f", "c", "k", "l", "g", "w", "v", "j", "m", "da", "ma", "pa", "min",
-    "mi", "yd", "bar", "cal", "real", "won", "rand", "ha",
+    "mi", "yd", "bar", "cal", "real", "pm", "dm", "rad", "won", "rand", "ha",
 })
 # ...except these, which are common enough spaced in scientific and news text.
 SPACED_SHORT_UNITS: frozenset[str] = frozenset({"m", "g", "l", "h", "s", "min", "ha", "mi", "k"})
@@ -203,7 +215,8 @@ UNIT_KINDS: dict[str, str] = {
     **{u: "currency" for u in (
         "dollar", "cent", "euro", "pound sterling", "yen", "yuan", "rupee", "ruble", "manat", "lira",
         "franc", "peso", "won", "hryvnia", "dram", "rand", "real", "shekel", "dinar", "riyal", "rial",
-        "dirham", "krona", "krone", "zloty", "naira", "bitcoin", "penny", "markka")},
+        "dirham", "krona", "krone", "zloty", "naira", "bitcoin", "penny", "markka", "guilder", "peseta",
+        "kip", "lari", "baht", "ringgit", "rupiah", "tenge")},
     "percentage": "percent", "percentage point": "percent", "basis point": "percent",
     **{u: "duration" for u in (
         "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "millisecond")},
@@ -220,6 +233,8 @@ IDENTIFIER_CUES: frozenset[str] = frozenset({
     "suite", "box", "lot", "category", "stage", "phase", "round", "match", "game", "week",
     "fig", "figs", "figures", "tables", "refs", "references", "lines", "phases", "sites", "eqs",
     "equations", "chapters", "sections", "codes", "site", "sample", "samples", "well", "core", "hole",
+    "column", "columns", "fraction", "fractions", "complex", "category", "algorithm", "case", "cases",
+    "axis", "scenario", "experiment", "region", "numbered", "day", "month", "channel", "cohort", "wave",
     "omim", "isbn", "issn", "doi", "pmid", "patent", "model", "type", "lane", "sector", "block", "zone",
 })
 

@@ -63,7 +63,7 @@ _GLUED_SYMBOL = re.compile(r"[A-Za-zµμ]{1,%d}(?![A-Za-z0-9])" % tables.MAX_GLU
 _UNIT_PART = "|".join(re.escape(u) for u in sorted((u for u in tables.UNITS if len(u) <= 4 and re.fullmatch(r"[a-zµμ]+", u)), key=len, reverse=True))
 # After a unit: exponents and further units ("cm−1", "km s−1", "mg cm− 2", "m/s²"), kept as written.
 _COMPOUND_TAIL = re.compile(
-    rf"(?:(?:[−⁻]|-(?=\d))\s?\d(?![\d.,])|[²³])?(?:(?:\s|/|\s?per\s)(?:{_UNIT_PART})(?:(?:[−⁻]|-(?=\d))\s?\d(?![\d.,])|[²³])(?![A-Za-z]))*",
+    rf"(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])?(?:(?:\s|/|\s?per\s)(?:{_UNIT_PART})(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])(?![A-Za-z]))*",
 )
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*", re.IGNORECASE)
 _RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s$", re.IGNORECASE)
@@ -214,8 +214,8 @@ def _read_range_end(text: str, number: NumberMatch, start: int) -> tuple[NumberM
 def _signed(text: str, number: NumberMatch) -> tuple[NumberMatch, int]:
     """The number with a sign written before it ("−109 °C", "minus 5"), and where it now starts."""
     sign = _SIGN.search(text, max(0, number.start - 10), number.start)
-    if sign is None or number.vague:
-        return number, number.start
+    if sign is None or number.vague or re.search(r"\d\s*$", text[: sign.start(1)]):
+        return number, number.start  # "75 -300mm" is a range written loosely, not a negative
     flipped = NumberMatch(sign.start(1), number.end, -number.value, number.spelled, False, None)
     return flipped, sign.start(1)
 

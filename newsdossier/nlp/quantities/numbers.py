@@ -35,6 +35,7 @@ DIGITS = re.compile(
     r"|\d{1,3}(?:[\u202f\u2009\u00a0]\d{3})+(?:\.\d+)?(?!\d)"  # thin/no-break space groups: 1 234 567
     r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![\w]))?|\.\d+"
 )
+TIMES_TEN = re.compile(r"\s?[×x]\s?10\^?([-−⁻]?\d{1,3})(?!\d)")  # 4.3 × 10−8
 SCALE_DOZEN = re.compile(r"\s+dozens?\b", re.IGNORECASE)
 AND_FRACTION = re.compile(r"\s+and\s+(?:a|one)\s+(half|quarter|third)\b|\s+and\s+three\s+quarters\b", re.IGNORECASE)
 FRACTION_OF_SCALE = re.compile(rf"(half|quarter)[\s-]+(?:a[\s-]+)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
@@ -128,6 +129,9 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     plain = raw.isdigit()
     if "e" in raw.lower():
         return NumberMatch(pos, end, value)
+    power = TIMES_TEN.match(text, end)
+    if power:
+        return NumberMatch(pos, power.end(), value * 10 ** int(power.group(1).replace("−", "-").replace("⁻", "-")))
     uf = UNICODE_FRACTION.match(text, end)
     if uf:
         value += tables.UNICODE_FRACTIONS[uf.group(0)]
