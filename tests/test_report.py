@@ -283,3 +283,18 @@ def test_report_header_says_what_the_dossier_covers(docs: tuple, expected: str) 
     from newsdossier.report.page import coverage
 
     assert coverage(Dossier(documents=docs)) == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "doc_id", "expected"),
+    [
+        (DuplicateGroup(("a", "b"), "derived", "a", 0.7), "a", 'original of <a class="doc" href="#doc-2"'),
+        (DuplicateGroup(("a", "b"), "derived", "a", 0.7), "b", 'derived copy of <a class="doc" href="#doc-1"'),
+        (DuplicateGroup(("a", "b"), "exact", None, 1.0), "a", 'exact copy, with <a class="doc" href="#doc-2"'),
+    ],
+)
+def test_report_source_says_how_it_stands_in_its_copy_group(group: DuplicateGroup, doc_id: str, expected: str) -> None:
+    from newsdossier.report.refs import Refs
+    from newsdossier.report.sources import _copy_role
+
+    assert _copy_role(doc_id, group, Refs(Dossier(documents=(A, B)))).startswith(expected)

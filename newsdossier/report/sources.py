@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from newsdossier.model import Document, Dossier
+from newsdossier.model import Document, Dossier, DuplicateGroup
 from newsdossier.report.highlight import render_text
 from newsdossier.report.html import badge, esc, extras, plural, section, url_link
 from newsdossier.report.refs import MAX_TEXTS, Refs, marks_by_document, ordered_documents
@@ -54,16 +54,31 @@ def _published(doc: Document) -> str:
 
 
 def render_texts(d: Dossier) -> str:
-    """Each shown document: its metadata, its paragraphs with evidence highlighted, its removed lines."""
+    """Each shown document: its paragraphs with evidence highlighted, and beside them its metadata,
+    the copy groups it belongs to and the furniture removed from it."""
     refs = Refs(d)
     marks = marks_by_document(d)
     docs = ordered_documents(d)
-    articles = "".join(_article(doc, refs, marks.get(doc.id, [])) for doc in docs[:MAX_TEXTS])
-    note = f"The first {MAX_TEXTS} of {len(docs)} documents are shown; dossier.json holds all." if len(docs) > MAX_TEXTS else ""
-    return section("texts", "Source texts", len(docs), articles, note)
+    groups: dict[str, list[DuplicateGroup]] = {}
+    for group in d.duplicates:
+        for member in group.members:
+            groups.setdefault(member, []).append(group)
+    articles = "".join(
+        _article(doc, refs, marks.get(doc.id, []), groups.get(doc.id, [])) for doc in docs[:MAX_TEXTS]
+    )
+    notes = [LEGEND] if docs else []
+    if len(docs) > MAX_TEXTS:
+        notes.append(f"The first {MAX_TEXTS} of {len(docs)} documents are shown; dossier.json holds all.")
+    return section("texts", "Source texts", len(docs), articles, " ".join(notes))
 
 
-def _article(doc: Document, refs: Refs, marks: list) -> str:
+LEGEND = (
+    'Highlighted: <mark class="k-timeline">dated events</mark>, <mark class="k-claim">figures</mark>, '
+    '<mark class="k-quote">quotes</mark>, <mark class="k-entity">entities</mark>.'
+)
+
+
+def _article(doc: Document, refs: Refs, marks: list, groups: list[DuplicateGroup]) -> str:
     facts = [
         f"<dt>outlet</dt><dd>{esc(doc.outlet) or '—'}</dd>",
         f"<dt>author</dt><dd>{esc(doc.author) or '—'}</dd>",
@@ -71,6 +86,7 @@ def _article(doc: Document, refs: Refs, marks: list) -> str:
     ]
     if doc.published_evidence:
         facts.append(f"<dt>date from</dt><dd><q>{esc(doc.published_evidence)}</q></dd>")
+    facts.extend(f"<dt>copies</dt><dd>{_copy_role(doc.id, group, refs)}</dd>" for group in groups)
     facts.append(f'<dt>path</dt><dd class="path">{esc(doc.path)}</dd>')
     if doc.url:
         facts.append(f"<dt>url</dt><dd>{url_link(doc.url)}</dd>")
@@ -78,9 +94,20 @@ def _article(doc: Document, refs: Refs, marks: list) -> str:
     return (
         f'<article class="source" id="{refs.doc_anchor(doc.id)}">'
         f'<h3><span class="num">[{refs.number[doc.id]}]</span> {esc(doc.title) or "<em>untitled</em>"}</h3>'
-        f'<dl class="facts">{"".join(facts)}</dl>{extras(doc, SHOWN_FIELDS)}'
-        f'<div class="text">{render_text(doc.text, marks)}</div>{_removed(doc)}</article>'
+        f'<div class="cols"><div class="text">{render_text(doc.text, marks)}</div>'
+        f'<aside><dl class="facts">{"".join(facts)}</dl>{extras(doc, SHOWN_FIELDS)}{_removed(doc)}</aside></div>'
+        "</article>"
     )
+
+
+def _copy_role(doc_id: str, group: DuplicateGroup, refs: Refs) -> str:
+    """How a document stands in its copy group: ``original of [2] [3]``, ``derived copy of [1]``."""
+    others = " ".join(refs.doc(m) for m in group.members if m != doc_id)
+    if group.original == doc_id:
+        return f"original of {others}"
+    if group.original:
+        return f"{esc(group.kind)} copy of {refs.doc(group.original)}"
+    return f"{esc(group.kind)} copy, with {others}"
 
 
 def _removed(doc: Document) -> str:

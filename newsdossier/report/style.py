@@ -68,11 +68,14 @@ a.ev{color:inherit;text-decoration-color:var(--accent);text-underline-offset:2px
 .quote figcaption{color:var(--muted);font-size:.9rem;margin-top:.3rem}
 article.source{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:1.2rem 1.4rem;margin:1rem 0}
 h3 .num{color:var(--muted)}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.3rem 0 1rem;font-size:.88rem}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.3rem 0 .6rem}
 dl.facts dt,dl.extras dt{color:var(--muted)}
 dl.facts dd,dl.extras dd{margin:0}
 dl.extras{display:grid;grid-template-columns:max-content 1fr;gap:0 .8rem;font-size:.8rem;margin:.3rem 0}
-.text{font-family:Georgia,"Times New Roman",serif;font-size:1.03rem;line-height:1.65;max-width:44rem}
+.cols{display:grid;grid-template-columns:minmax(0,44rem) minmax(14rem,1fr);gap:1rem 2.5rem;align-items:start}
+aside{position:sticky;top:3.5rem;font-size:.88rem}
+@media (max-width:900px){.cols{grid-template-columns:1fr}aside{position:static}}
+.text{font-family:Georgia,"Times New Roman",serif;font-size:1.03rem;line-height:1.65}
 .text p{margin:0 0 .9rem;white-space:pre-wrap;overflow-wrap:anywhere}
 mark{background:var(--mark);color:inherit;border-radius:2px;padding:0 .05em}
 mark.k-entity:not(.k-timeline):not(.k-claim):not(.k-quote){background:none;border-bottom:2px solid #9db8dc}
