@@ -67,3 +67,10 @@ def test_expand_inputs_is_deterministic(tree: Path) -> None:
 def test_expand_inputs_rejects_what_is_not_there(tree: Path, inputs: list[str], error: type, message: str) -> None:
     with pytest.raises(error, match=message.replace("(", r"\(").replace(")", r"\)")):
         expand_inputs(inputs)
+
+
+def test_ingest_public_api_is_declared() -> None:
+    import newsdossier.ingest as ingest
+
+    assert sorted(ingest.__all__) == ["REASONS", "expand_inputs", "read_file", "read_inputs"]
+    assert all(hasattr(ingest, name) for name in ingest.__all__)

@@ -28,7 +28,10 @@ UTF16_SNIFF_BYTES = 8192  # the NUL pattern of UTF-16 shows in the first few KB
 # Non-ASCII characters that may stand between two letters of a real word (apostrophe, middle dot).
 _INWORD_MARKS = frozenset("’·\u2011")
 
-_LATIN1_SIBLINGS = frozenset({"cp1250", "cp1257", "iso8859_2", "iso8859_4", "iso8859_13", "iso8859_15", "cp1254", "latin_1"})
+# Code pages charset-normalizer picks for Western text whose bytes they share with cp1252.
+_LATIN1_SIBLINGS = frozenset(
+    {"cp1250", "cp1257", "iso8859_2", "iso8859_4", "iso8859_13", "iso8859_15", "cp1254", "latin_1"}
+)
 _C1_RANGE = re.compile(rb"[\x80-\x9f]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Unicode Cc minus tab, newlines, form feed
 
@@ -105,7 +108,7 @@ def _looks_western(data: bytes) -> bool:
 def _has_word_internal_symbol(text: str) -> bool:
     """A letter, a non-ASCII non-letter, a letter: the mark of a wrong code page ("pêk³a" for "pękła")."""
     return any(
-        text[i - 1].isalpha() and text[i + 1].isalpha() and ord(ch) > 0x7F and not ch.isalpha() and ch not in _INWORD_MARKS
+        ord(ch) > 0x7F and not ch.isalpha() and ch not in _INWORD_MARKS and text[i - 1].isalpha() and text[i + 1].isalpha()
         for i, ch in enumerate(text[1:-1], start=1)
     )
 
@@ -125,10 +128,9 @@ def _checked(data: bytes, encoding: str, basis: str) -> Decoded:
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
+        why = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
         raise RecordError(
-            "undecodable",
-            f"the file claims {encoding} ({basis}) but its bytes do not decode ({exc.reason if isinstance(exc, UnicodeDecodeError) else exc}); "
-            "re-save it as UTF-8",
+            "undecodable", f"the file claims {encoding} ({basis}) but its bytes do not decode ({why}); re-save it as UTF-8"
         ) from None
     return _checked_text(text.removeprefix("\ufeff"), _label(encoding))
 

@@ -21,7 +21,7 @@ from newsdossier.ingest.paths import STDIN, expand_inputs
 from newsdossier.ingest.records import iter_json_document, iter_json_lines
 from newsdossier.ingest.sniff import HEAD_BYTES, declared_charset, format_from_name, sniff
 from newsdossier.ingest.text import normalise_newlines, rejection, require_text
-from newsdossier.ingest.warc import iter_html_responses
+from newsdossier.ingest.warc import WarcResponse, iter_html_responses
 from newsdossier.model import RawRecord, Rejection
 from newsdossier.settings import Options
 
@@ -83,7 +83,9 @@ def _checked_size(path: str) -> int:
     except OSError as exc:
         raise _unreadable(exc.strerror or str(exc)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise RecordError("not-a-file", "this is not a regular file (a pipe, socket or device); save its content to a file first")
+        raise RecordError(
+            "not-a-file", "this is not a regular file (a pipe, socket or device); save its content to a file first"
+        )
     if st.st_size == 0:
         raise RecordError("empty", "the file is empty (0 bytes); remove it or fill it")
     return st.st_size
@@ -131,10 +133,11 @@ def _read_warc(f: BinaryIO, path: str, options: Options) -> Iterator[Item]:
         yield rejection(path, exc)
         return
     if not found:
-        yield rejection(path, RecordError("no-html-responses", "the archive holds no HTML response with status 200, so no article; check that it is the crawl you meant"))
+        why = "the archive holds no HTML response with status 200, so no article; check that it is the crawl you meant"
+        yield rejection(path, RecordError("no-html-responses", why))
 
 
-def _warc_record(response, where: str) -> RawRecord:
+def _warc_record(response: WarcResponse, where: str) -> RawRecord:
     decoded = decode(response.body, declared=response.charset or declared_charset(response.body[:HEAD_BYTES]))
     page = extract_page(require_text(normalise_newlines(decoded.text)), url=response.url)
     return RawRecord(
@@ -158,7 +161,9 @@ def _lines(f: BinaryIO, limit: int) -> Iterator[bytes]:
 
 def _too_large(size: int | None, limit: int, what: str = "the file") -> RecordError:
     actual = f" ({size:,} bytes)" if size is not None else ""
-    return RecordError("too-large", f"{what} is larger than the limit of {limit:,} bytes{actual}; raise --max-bytes to read it")
+    return RecordError(
+        "too-large", f"{what} is larger than the limit of {limit:,} bytes{actual}; raise --max-bytes to read it"
+    )
 
 
 def _unreadable(why: str) -> RecordError:

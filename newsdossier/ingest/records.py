@@ -46,14 +46,17 @@ def iter_json_lines(
 
 def _line_text(line: str | bytes, number: int, max_bytes: int) -> str:
     if len(line) > max_bytes:
-        raise RecordError("too-large", f"line {number} is longer than the limit of {max_bytes:,} bytes; split it or raise --max-bytes")
+        raise RecordError(
+            "too-large", f"line {number} is longer than the limit of {max_bytes:,} bytes; split it or raise --max-bytes"
+        )
     if isinstance(line, str):
         return line.removeprefix("\ufeff")
     try:
         return line.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RecordError(
-            "undecodable", f"line {number} is not valid UTF-8 (byte {exc.start + 1}); JSON Lines must be UTF-8 — re-save the file as UTF-8"
+            "undecodable",
+            f"line {number} is not valid UTF-8 (byte {exc.start + 1}); JSON Lines must be UTF-8 — re-save the file as UTF-8",
         ) from None
 
 
@@ -81,11 +84,13 @@ def iter_json_document(text: str, path: str, encoding: str | None = None) -> Ite
 def record_from_object(obj: object, path: str, encoding: str | None = None) -> RawRecord:
     """The raw record a JSON object describes; raises :class:`RecordError` when it holds no article."""
     if not isinstance(obj, dict):
-        raise RecordError("malformed-json", f"expected a JSON object with a 'text' or 'html' field, found a {type(obj).__name__}")
+        found = type(obj).__name__
+        raise RecordError("malformed-json", f"expected a JSON object with a 'text' or 'html' field, found a {found}")
     meta = {name: _field(obj, name) for name in ("url", "title", "published", "outlet", "author")}
     text, html = _field(obj, "text"), _field(obj, "html")
     if text and text.strip():
-        return RawRecord(path=path, text=require_text(normalise_newlines(text)), format=JSON_FORMAT, encoding=encoding, **meta)
+        text = require_text(normalise_newlines(text))
+        return RawRecord(path=path, text=text, format=JSON_FORMAT, encoding=encoding, **meta)
     if html and html.strip():
         page = extract_page(html, url=meta["url"])
         stated = {
@@ -96,7 +101,9 @@ def record_from_object(obj: object, path: str, encoding: str | None = None) -> R
         return RawRecord(path=path, text=page.text, format=JSON_FORMAT, encoding=encoding, **merged)
     if text is not None or html is not None:
         raise RecordError("empty", "the record's 'text'/'html' field is empty; there is no article to read")
-    raise RecordError("missing-text", "the record has neither a 'text' nor an 'html' field; add the article text under 'text'")
+    raise RecordError(
+        "missing-text", "the record has neither a 'text' nor an 'html' field; add the article text under 'text'"
+    )
 
 
 def _loads(text: str, what: str) -> object:
