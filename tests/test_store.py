@@ -210,8 +210,9 @@ def _newer_store(path: Path) -> None:
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200)), "not a SQLite database"),
         (_foreign_sqlite, "not a newsdossier store"),
         (_newer_store, "newer than this newsdossier"),
+        (lambda p: p.mkdir(), "cannot read the store"),
     ],
-    ids=["text", "png", "foreign-sqlite", "newer-schema"],
+    ids=["text", "png", "foreign-sqlite", "newer-schema", "directory"],
 )
 def test_store_open_refuses_other_files(tmp_path: Path, make, message: str) -> None:
     path = tmp_path / "dossier.sqlite"
@@ -278,3 +279,10 @@ def test_store_upgrades_an_older_schema_keeping_its_rows(tmp_path: Path) -> None
         assert len(s.load_annotated()) == len(ANNOTATED)
         s.save_links(Dossier(documents=(ANNOTATED[0].doc,)))
         assert s.load_dossier().documents == (ANNOTATED[0].doc,)
+
+
+def test_store_exports_its_public_names() -> None:
+    import newsdossier.store
+
+    assert newsdossier.store.__all__ == ["Store", "sentence_rowid"]
+    assert all(hasattr(newsdossier.store, name) for name in newsdossier.store.__all__)
