@@ -176,6 +176,15 @@ def test_read_json_object_or_list(tmp_path: Path, content: object, paths: list[s
     assert [r.path for r in _read(str(path))] == [f"{path}{p}" for p in paths]
 
 
+def test_read_json_file_holding_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text('{"text": "one"}\n{"text": "two"}\n{broken\n', encoding="utf-8")
+    items = _read(str(path))
+    assert [(i.path, getattr(i, "reason", None)) for i in items] == [
+        (f"{path}#1", None), (f"{path}#2", None), (f"{path}#3", "malformed-json"),
+    ]
+
+
 def test_read_stdin_json_lines() -> None:
     stdin = io.StringIO('{"text": "from a pipe", "outlet": "Pipe"}\nnot json\n{"text": "second"}\n')
     items = _read("-", stdin=stdin)

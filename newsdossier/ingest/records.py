@@ -61,10 +61,16 @@ def _line_text(line: str | bytes, number: int, max_bytes: int) -> str:
 
 
 def iter_json_document(text: str, path: str, encoding: str | None = None) -> Iterator[RawRecord | Rejection]:
-    """A JSON file: one object (named ``path``) or a list of objects (named ``path#N``, 1-based)."""
+    """A JSON file: one object (named ``path``) or a list of objects (named ``path#N``, 1-based).
+
+    A ``.json`` file that is really JSON Lines (one object per line) is read as JSON Lines.
+    """
     try:
         data = _loads(text, "the file")
     except RecordError as exc:
+        if _is_json_lines(text):
+            yield from iter_json_lines(text.splitlines(), path, max_bytes=len(text), encoding=encoding)
+            return
         yield rejection(path, exc)
         return
     if not isinstance(data, list):
@@ -104,6 +110,17 @@ def record_from_object(obj: object, path: str, encoding: str | None = None) -> R
     raise RecordError(
         "missing-text", "the record has neither a 'text' nor an 'html' field; add the article text under 'text'"
     )
+
+
+def _is_json_lines(text: str) -> bool:
+    """True when the first two non-blank lines each parse as a JSON object."""
+    lines = [line for line in text.splitlines() if line.strip()][:2]
+    if len(lines) < 2:
+        return False
+    try:
+        return all(isinstance(json.loads(line), dict) for line in lines)
+    except json.JSONDecodeError:
+        return False
 
 
 def _loads(text: str, what: str) -> object:

@@ -73,7 +73,7 @@ def bom_encoding(head: bytes) -> str | None:
 
 def utf16_without_bom(head: bytes) -> str | None:
     """``"utf-16-le"``/``"utf-16-be"`` when the NUL pattern says so, else ``None``."""
-    if len(head) < 4:
+    if len(head) < 4 or b"\x00" not in head:
         return None
     even, odd = head[0::2], head[1::2]
     even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
