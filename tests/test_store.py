@@ -286,3 +286,16 @@ def test_store_exports_its_public_names() -> None:
 
     assert newsdossier.store.__all__ == ["Store", "sentence_rowid"]
     assert all(hasattr(newsdossier.store, name) for name in newsdossier.store.__all__)
+
+
+@pytest.mark.parametrize(("ids", "expected"), [(None, ["a1", "b2", "c3"]), ({"c3", "a1", "zz"}, ["a1", "c3"]), (set(), [])])
+def test_store_load_annotated_selects_by_id(store: Store, ids, expected: list[str]) -> None:
+    store.save_annotated(ANNOTATED)
+    assert [a.doc.id for a in store.load_annotated(ids)] == expected
+    assert [a.doc.id for a in store.load_annotated()] == ["a1", "b2", "c3"]  # the selection does not stick
+
+
+def test_store_annotated_documents_skips_documents_without_annotations(store: Store) -> None:
+    store.save_annotated(ANNOTATED[:2])
+    store.save_documents([ANNOTATED[2].doc])
+    assert store.annotated_documents() == {a.doc.id: a.doc for a in ANNOTATED[:2]}

@@ -17,7 +17,7 @@ import dataclasses
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -193,14 +193,33 @@ class Store:
             for doc in docs:
                 _upsert(conn, "documents", _document_row(doc), key="id")
 
-    def load_annotated(self) -> list[Annotated]:
-        """Every annotated document, ordered by input path then id."""
-        rows = self._conn.execute(
-            "SELECT d.*, "
-            + ", ".join(f"a.{c} AS a_{c}" for c in ANNOTATION_COLUMNS)
-            + ", a.extra AS a_extra FROM documents d JOIN annotations a ON a.doc = d.id ORDER BY d.path, d.id"
-        )
-        return [_annotated_from_row(row) for row in rows]
+    def load_annotated(self, ids: Collection[str] | None = None) -> list[Annotated]:
+        """The annotated documents (all, or those whose id is in ``ids``), ordered by input path then id."""
+        columns = ", ".join(f"a.{c} AS a_{c}" for c in ANNOTATION_COLUMNS)
+        query = f"SELECT d.*, {columns}, a.extra AS a_extra FROM documents d JOIN annotations a ON a.doc = d.id"
+        with self._selected(ids) as where:
+            rows = self._conn.execute(f"{query} {where} ORDER BY d.path, d.id")
+            return [_annotated_from_row(row) for row in rows]
+
+    def annotated_documents(self) -> dict[str, Document]:
+        """The documents that have annotations, by id, without reading the annotations (cheap): a
+        resumed build annotates only documents missing here or stored with different content."""
+        rows = self._conn.execute("SELECT d.* FROM documents d JOIN annotations a ON a.doc = d.id")
+        return {row["id"]: _document_from_row(row) for row in rows}
+
+    @contextmanager
+    def _selected(self, ids: Collection[str] | None) -> Iterator[str]:
+        """A WHERE clause limiting ``d.id`` to ``ids`` (through a temporary table), or none."""
+        if ids is None:
+            yield ""
+            return
+        self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS selected (id TEXT PRIMARY KEY)")
+        self._conn.execute("DELETE FROM selected")
+        self._conn.executemany("INSERT OR IGNORE INTO selected (id) VALUES (?)", [(i,) for i in ids])
+        try:
+            yield "WHERE d.id IN (SELECT id FROM selected)"
+        finally:
+            self._conn.execute("DELETE FROM selected")
 
     def load_documents(self) -> list[Document]:
         """Every stored document, ordered by input path then id."""
