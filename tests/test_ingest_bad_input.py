@@ -202,3 +202,30 @@ def test_read_unreadable_file_is_rejected() -> None:
         for f in folder.iterdir():
             f.unlink()
         folder.rmdir()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_read_file_never_raises_on_damaged_examples(tmp_path: Path, seed: int) -> None:
+    """Cut, overwritten, inserted and spliced bytes of every example file: records or rejections, never an error."""
+    import random
+
+    rng = random.Random(seed)
+    examples = sorted((Path(__file__).resolve().parent.parent / "examples" / "corpus").iterdir())
+    for n, source in enumerate(examples * 2):
+        data = bytearray(source.read_bytes())
+        operation = rng.choice(["cut", "overwrite", "insert", "splice"])
+        at = rng.randrange(len(data))
+        if operation == "cut":
+            data = data[:at]
+        elif operation == "overwrite":
+            for _ in range(rng.randint(1, 20)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif operation == "insert":
+            data[at:at] = rng.randbytes(rng.randint(1, 50))
+        else:
+            other = rng.choice(examples).read_bytes()
+            data = data[:at] + other[rng.randrange(len(other)) :]
+        damaged = tmp_path / f"{n:02}-{source.name}"
+        damaged.write_bytes(bytes(data))
+        items = list(read_inputs([str(damaged)], Options()))
+        assert items and all(isinstance(i, (RawRecord, Rejection)) for i in items)
