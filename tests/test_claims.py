@@ -91,6 +91,20 @@ def test_build_claims_rising_toll_is_an_update(nlp):
     assert [(v.doc, v.update) for v in claim.values] == [("a", False), ("b", True)]
 
 
+def test_build_claims_casualties_from_any_wording_are_one_claim(nlp):
+    annotated = [
+        _annotated(nlp, "a", "The blast killed 35 people.", published="2024-04-30"),
+        _annotated(nlp, "b", "At least 40 people were killed in the blast.", published="2024-05-01"),
+        _annotated(nlp, "c", "The death toll rose to 45, officials said.", published="2024-05-02"),
+        _annotated(nlp, "d", "Sixty-three people died and 20 were wounded.", published="2024-05-04"),
+    ]
+    claims = {c.subject: c for c in build_claims(annotated, [])}
+    deaths = claims["deaths"]
+    assert (deaths.status, deaths.updates, deaths.independent_sources) == ("agree", True, 4)
+    assert [v.doc for v in deaths.values] == ["a", "b", "c", "d"]
+    assert claims["people injured"].values[0].text == "20 were wounded"
+
+
 def test_build_claims_figures_years_apart_are_not_updates(nlp):
     annotated = [
         _annotated(nlp, "a", "Exactly 40 people died in the floods.", published="2020-05-01"),
@@ -115,16 +129,41 @@ def test_build_claims_conflicts_first(nlp):
     assert [c.status for c in claims] == ["conflict", "single"]
 
 
-def _sample(nlp, corpus: Path) -> tuple[list[Annotated], dict[str, str]]:
+def _sample(nlp, corpus: Path, mode: str) -> tuple[list[Annotated], dict[str, str]]:
+    """The sample corpus as raw text, or cleaned and timex-tagged by the packages that do that."""
     annotated, ids = [], {}
     for path in sorted(corpus.glob("*.txt")):
         ids[path.name[:3]] = path.stem
-        annotated.append(_annotated(nlp, path.stem, path.read_text(encoding="utf-8")))
+        raw = path.read_text(encoding="utf-8")
+        if mode == "raw":
+            annotated.append(_annotated(nlp, path.stem, raw))
+            continue
+        clean = pytest.importorskip("newsdossier.clean.document")
+        timex = pytest.importorskip("newsdossier.nlp.timex")
+        from newsdossier.model import RawRecord
+
+        document = clean.clean_record(RawRecord(path=str(path), text=raw, format="text"))
+        timexes = tuple(timex.tag_text(document.text, document.published))
+        doc = nlp(document.text)
+        doc.user_data["dct"] = document.published
+        annotated.append(
+            Annotated(
+                doc=Document(
+                    id=path.stem, path=str(path), title=document.title, published=document.published,
+                    published_basis=document.published_basis, author=None, outlet=None, text=document.text,
+                ),
+                sentences=tuple(Span(s.start_char, s.end_char) for s in doc.sents),
+                paragraphs=(),
+                timexes=timexes,
+                quantities=tuple(find_quantities(doc, timexes)),
+            )
+        )
     return annotated, ids
 
 
-def test_build_claims_sample_corpus(nlp, sample_corpus):
-    annotated, ids = _sample(nlp, sample_corpus)
+@pytest.mark.parametrize("mode", ["raw", "cleaned-with-timexes"])
+def test_build_claims_sample_corpus(nlp, sample_corpus, mode):
+    annotated, ids = _sample(nlp, sample_corpus, mode)
     copies = DuplicateGroup(members=(ids["000"], ids["001"]), kind="derived", original=ids["001"], similarity=0.8)
     claims = build_claims(annotated, [copies])
 

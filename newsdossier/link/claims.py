@@ -151,7 +151,7 @@ def _single_figure(doc_id: str, text: str, q: Quantity, published: str | None) -
             return None
         end = _counted_end(text, q) or q.end
     elif q.counted and lemma(q.counted) not in tables.EMPTY_COUNTED and not q.counted[:1].isdigit():
-        key, noun = (lemma(q.counted), q.unit), q.counted
+        key, noun = (_casualty(q) or lemma(q.counted), q.unit), q.counted
         end = _extend_coordination(text, q) or q.end
     elif q.unit:
         key, noun = (q.unit, q.unit), _plural(q.unit)
@@ -162,6 +162,16 @@ def _single_figure(doc_id: str, text: str, q: Quantity, published: str | None) -
         doc=doc_id, quantity=q, start=q.start, end=end, text=text[q.start : end], low=q.low, high=q.high,
         bounds=q.bounds, key=key, noun=noun, predicate=q.predicate, scope=q.scope or published,
     )
+
+
+def _casualty(q: Quantity) -> str | None:
+    """"40 people died", "40 killed": people in general counted by what happened to them."""
+    counted = lemma(q.counted or "")
+    if counted in tables.CASUALTY_VERBS.values():
+        return counted
+    if counted in tables.GENERIC_PEOPLE or q.counted in tables.CASUALTY_VERBS:
+        return tables.CASUALTY_VERBS.get((q.predicate or "").lower()) or tables.CASUALTY_VERBS.get((q.counted or "").lower())
+    return None
 
 
 def _extend_coordination(text: str, q: Quantity) -> int | None:
@@ -209,8 +219,8 @@ def _stem(verb: str | None) -> str | None:
 
 def _by_predicate(figures: list[_Figure]) -> dict[str | None, list[_Figure]]:
     out: dict[str | None, list[_Figure]] = {}
-    if figures and figures[0].key[0] == "duration":
-        return {None: figures}  # how long the event lasted, whatever verb states it
+    if figures and (figures[0].key[0] == "duration" or figures[0].key[0] in tables.CASUALTY_VERBS.values()):
+        return {None: figures}  # how long the event lasted / how many died, whatever verb states it
     for f in figures:
         out.setdefault(_stem(f.predicate), []).append(f)
     stated = [k for k in out if k is not None]
@@ -314,6 +324,8 @@ def _subject(figures: list[_Figure]) -> str:
     if figures[0].key[0] == "duration":
         nouns = [f.noun for f in figures]
         return f"duration of the {f.key[1] if (f := figures[0]).key[1] in nouns else max(set(nouns), key=nouns.count)}"
+    if figures[0].key[0] in tables.CASUALTY_VERBS.values():
+        return tables.CASUALTY_SUBJECTS.get(figures[0].key[0], figures[0].key[0])
     nouns = [f.noun for f in figures]
     noun = max(sorted(set(nouns)), key=nouns.count)
     predicates = [f.predicate for f in figures if f.predicate]

@@ -353,3 +353,22 @@ EMPTY_COUNTED: frozenset[str] = frozenset({
     "time", "one", "other", "more", "percent", "per", "cent", "year", "day", "month", "week", "hour",
     "minute", "second", "decade", "century", "point", "thing", "part", "kind", "way",
 })
+
+# "the death toll", "the casualty count": what a tally before a figure counts.
+TALLY_NOUNS: dict[str, str] = {
+    "death": "deaths", "casualty": "casualties", "injury": "injuries", "fatality": "fatalities",
+    "dead": "dead", "victim": "victims", "body": "bodies", "infection": "infections", "case": "cases",
+}
+
+# A figure counting people in general, tied to one of these verbs, counts what the verb names:
+# "40 people died", "40 killed" and "the death toll rose to 40" all count deaths.
+GENERIC_PEOPLE: frozenset[str] = frozenset({"people", "person", "individual"})
+CASUALTY_VERBS: dict[str, str] = {
+    "died": "death", "die": "death", "dies": "death", "killed": "death", "dead": "death", "perished": "death",
+    "wounded": "injured", "injured": "injured", "hurt": "injured", "displaced": "displaced",
+    "evacuated": "evacuated", "arrested": "arrested", "detained": "arrested", "missing": "missing",
+}
+CASUALTY_SUBJECTS: dict[str, str] = {
+    "death": "deaths", "injured": "people injured", "displaced": "people displaced",
+    "evacuated": "people evacuated", "arrested": "people arrested", "missing": "people missing",
+}

@@ -22,6 +22,12 @@ MAX_HEDGE_GAP = 2  # characters of space allowed between a hedge/currency and it
 MAX_ALTERNATIVE_GAP = 3  # "440-meter (1,444-foot)": at most " (" between a figure and its conversion
 PREDICATE_WINDOW = 8  # words looked back for the verb governing a figure; covers "liberated X cities and nearly N"
 
+_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be"})
+_PASSIVE_VERB = re.compile(r"(?:\s+(?:been|being|reportedly|also|later|since|now|all|so\s+far))*\s+([A-Za-z]+)")
+TALLY_WINDOW = 60  # characters looked back for "the death toll rose to": a clause, not the whole sentence
+_TALLY = re.compile(
+    r"\b(?:([A-Za-z]+)\s+(?:toll|tally|count)|number\s+of\s+([A-Za-z]+))\b(?:(?![.;:]).)*$", re.IGNORECASE
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MASKS = (
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(?:com|org|net|gov|edu|html?|php|az|ru|uk)\b\S*"),
@@ -172,6 +178,8 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
     sentence = _sentence_of(start, sentences, len(text))
     counted, verb_after = _counted(text, end, sentence[1], nouns, skip_of=number.vague is not None or unit == "percentage" or number.value < 1)
     predicate = _predicate(text, start, sentence[0]) or verb_after
+    if counted is None and unit is None:
+        counted = _counted_before(text, start, sentence[0])
     return Quantity(
         start=start,
         end=end,
@@ -408,10 +416,16 @@ def _counted(text: str, end: int, limit: int, nouns: set[int] | None, skip_of: b
                 verb = low
             elif not words and low in tables.PREDICATE_VERBS and low not in ("wounded", "injured", "killed", "displaced", "missing"):
                 verb = low
-            if not words and low in ("wounded", "injured", "killed", "displaced", "missing", "dead"):
+            if not words and low in tables.CASUALTY_VERBS:
                 words.append(m)  # "5 wounded soldiers", "300 dead"
                 pos = m.end()
                 continue
+            if low in _AUXILIARIES:
+                passive = _PASSIVE_VERB.match(text, m.end(), limit)  # "40 people were killed", "20 were wounded"
+                if passive and _looks_verb(passive.group(1).lower()):
+                    verb = passive.group(1).lower()
+                    if not words and verb in tables.CASUALTY_VERBS:
+                        return verb, verb
             break
         words.append(m)
         pos = m.end()
@@ -422,6 +436,18 @@ def _counted(text: str, end: int, limit: int, nouns: set[int] | None, skip_of: b
         if marked:
             return _strip_possessive(marked[-1].group(1)), verb
     return _strip_possessive(words[-1].group(1)), verb
+
+
+def _counted_before(text: str, start: int, sentence_start: int) -> str | None:
+    """What a tally before the figure counts: "the death toll rose to 45" → "deaths"."""
+    window = text[max(sentence_start, start - TALLY_WINDOW) : start]
+    match = None
+    for match in _TALLY.finditer(window):
+        pass
+    if match is None:
+        return None
+    noun = match.group(1) or match.group(2)
+    return tables.TALLY_NOUNS.get(noun.lower(), noun)
 
 
 def _strip_possessive(word: str) -> str:
