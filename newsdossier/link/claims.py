@@ -234,31 +234,22 @@ def _by_predicate(figures: list[_Figure]) -> dict[str | None, list[_Figure]]:
 
 def compatible(a_low, a_high, a_bounds: str, b_low, b_high, b_bounds: str) -> bool:
     """Whether two intervals can both hold (they intersect), respecting open and closed bounds."""
-    lo, lo_open = _max_low((a_low, a_bounds[0] == "("), (b_low, b_bounds[0] == "("))
-    hi, hi_open = _min_high((a_high, a_bounds[1] == ")"), (b_high, b_bounds[1] == ")"))
+    lo, lo_open = _tighter((a_low, a_bounds[0] == "("), (b_low, b_bounds[0] == "("), max)
+    hi, hi_open = _tighter((a_high, a_bounds[1] == ")"), (b_high, b_bounds[1] == ")"), min)
     if lo is None or hi is None:
         return True
     return lo < hi or (lo == hi and not lo_open and not hi_open)
 
 
-def _max_low(a, b):
+def _tighter(a: tuple, b: tuple, pick) -> tuple:
+    """The tighter of two (bound, open) pairs: ``pick`` is ``max`` for lower bounds, ``min`` for upper."""
     if a[0] is None:
         return b
     if b[0] is None:
         return a
     if a[0] == b[0]:
         return a[0], a[1] or b[1]
-    return max(a, b, key=lambda x: x[0])
-
-
-def _min_high(a, b):
-    if a[0] is None:
-        return b
-    if b[0] is None:
-        return a
-    if a[0] == b[0]:
-        return a[0], a[1] or b[1]
-    return min(a, b, key=lambda x: x[0])
+    return pick(a, b, key=lambda x: x[0])
 
 
 def _claim(figures: list[_Figure], groups: Sequence[DuplicateGroup]) -> Claim:
