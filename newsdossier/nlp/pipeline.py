@@ -27,6 +27,7 @@ SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "models" / "en_newsdoss
 # Rule-based components added after the statistical ones, in this order: (module, factory name).
 # The module import registers the factory with spaCy.
 RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("newsdossier.nlp.timex.component", "newsdossier_timex"),
     ("newsdossier.nlp.quantities.component", "newsdossier_quantities"),
 )
 
