@@ -74,7 +74,16 @@ _COMPOUND_TAIL = re.compile(
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*", re.IGNORECASE)
 _RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s$", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone)\s+$", re.IGNORECASE)
-_PRONOUN_ONE_AFTER = re.compile(r"^\s*(?:another|'s|’s|of\s+(?:the|them|us|those|these|its|his|her|their))\b", re.IGNORECASE)
+_PRONOUN_ONE_AFTER = re.compile(
+    r"^\s*(?:another|'s|’s|of\s+(?:the|them|us|those|these|its|his|her|their)\b|[,.;:)]|"
+    r"(?:would|could|should|can|may|might|must|where|who|which|that|is|was)\b)",
+    re.IGNORECASE,
+)
+_IDENTIFIER_LIST = re.compile(
+    r"\b(?:" + "|".join(re.escape(c.rstrip(".")) for c in sorted(tables.IDENTIFIER_CUES, key=len, reverse=True) if c[0].isalpha())
+    + r")\.?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*\s*(?:,|and|&|–|-|or|to)\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def find_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> Iterator[Quantity]:
@@ -262,6 +271,8 @@ def _unit_at(text: str, end: int) -> tuple[str, int] | None:
     """The unit after a number and where it ends: a known unit (with any compound tail such as
     "km s−1", "mW m−2", kept as written), else a short unknown symbol glued to the digits ("15kR")."""
     match = _read_unit(text, end)
+    if match is not None and _single_glued_letter(text, end, match):
+        return None
     if match is None:
         glued = _GLUED_SYMBOL.match(text, end)
         if glued and glued.group(0).lower() not in tables.GLUED_NOT_UNITS and end > 0 and text[end - 1].isdigit():
@@ -273,6 +284,18 @@ def _unit_at(text: str, end: int) -> tuple[str, int] | None:
         written = text[match.start(2) : tail.end()]
         return re.sub(r"\s+", " ", written.lower()).replace("- ", "-"), tail.end()
     return unit, match.end()
+
+
+def _single_glued_letter(text: str, end: int, match) -> bool:
+    """"Fig. 3A", "Table 1f", "2011a": one letter glued to digits is a label unless it is a common unit symbol."""
+    surface = match.group(2)
+    return (
+        match.group(1) == ""
+        and len(surface) == 1
+        and surface.isalpha()
+        and surface not in tables.GLUED_LETTER_UNITS
+        and not text[match.end() : match.end() + 1].isalnum()
+    )
 
 
 def _read_unit(text: str, end: int):
@@ -340,6 +363,8 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 def _rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> bool:
     if any(s < end and number.start < e for s, e in blocked):
         return True
+    if _IDENTIFIER_LIST.search(text, max(0, start - 80), start) and not (unit and tables.UNIT_KINDS.get(unit) == "currency"):
+        return True  # "Figs. 2 and 5", "phases 3, 5, 7", "Eq. (29)": labels, not amounts
     if unit is None and number.plain_integer and tables.YEAR_RANGE[0] <= number.value <= tables.YEAR_RANGE[1]:
         return True
     before = text[max(0, start - 12) : start]
