@@ -298,3 +298,23 @@ def test_report_source_says_how_it_stands_in_its_copy_group(group: DuplicateGrou
     from newsdossier.report.sources import _copy_role
 
     assert _copy_role(doc_id, group, Refs(Dossier(documents=(A, B)))).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (("2020-11-10",), "2020-11-10"),
+        (["a", 2], "a, 2"),
+        (True, "true"),
+        ({"k": [1]}, '{&quot;k&quot;: [1]}'),
+        ((Evidence("a", 0, 1, "x"),), "[{&quot;doc&quot;: &quot;a&quot;, &quot;end&quot;: 1, &quot;start&quot;: 0, &quot;text&quot;: &quot;x&quot;}]"),
+    ],
+)
+def test_report_extra_fields_read_as_plain_values(value: object, shown: str) -> None:
+    import dataclasses
+
+    from newsdossier.report.html import extras
+
+    Item = dataclasses.make_dataclass("Item", [("known", int), ("added", object, dataclasses.field(default=None))])
+    assert extras(Item(1, value), ["known"]) == f'<dl class="extras"><dt>added</dt><dd>{shown}</dd></dl>'
+    assert extras(Item(1), ["known"]) == ""

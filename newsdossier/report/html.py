@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import json
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -80,5 +81,24 @@ EXTRA_VALUE_CHARS = 300  # longer extra values are cut for display; dossier.json
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    text = _plain_text(value)
     return text if len(text) <= EXTRA_VALUE_CHARS else text[: EXTRA_VALUE_CHARS - 1] + "…"
+
+
+def _plain_text(value: Any) -> str:
+    """A value as a reader would write it: lists joined by commas, objects as JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
+        return ", ".join(map(str, value))
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    return json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value

@@ -50,7 +50,7 @@ def _source_row(doc: Document, refs: Refs, folder: str) -> str:
 def _published(doc: Document) -> str:
     if not doc.published:
         return '<span class="muted">unknown</span>'
-    return f'<span class="nowrap">{esc(doc.published)}</span> {badge(doc.published_basis)}'
+    return f'<span class="nowrap">{esc(doc.published.replace("T", " "))}</span> {badge(doc.published_basis)}'
 
 
 def render_texts(d: Dossier) -> str:

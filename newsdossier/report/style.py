@@ -38,6 +38,7 @@ th,td{padding:.45rem .6rem;border-bottom:1px solid var(--line);text-align:left;v
 th{font-weight:600;color:var(--muted);font-size:.8rem;text-transform:uppercase;letter-spacing:.03em}
 .scroll{overflow-x:auto;border:1px solid var(--line);border-radius:10px}
 .scroll table{border:0}
+.sources td.path{white-space:nowrap;word-break:normal}
 .path{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.8rem;word-break:break-all;color:var(--muted)}
 .num{font-variant-numeric:tabular-nums;white-space:nowrap}
 .nowrap{white-space:nowrap}
@@ -62,7 +63,8 @@ background:var(--accent)}
 .what p{margin:.1rem 0}
 ul.evidence{margin:.2rem 0 0;padding-left:1.1rem;color:var(--muted);font-size:.9rem}
 a.doc{text-decoration:none;font-weight:600;font-size:.85rem}
-a.ev{color:inherit;text-decoration-color:var(--accent);text-underline-offset:2px}
+a.ev{color:inherit;text-decoration:underline dotted var(--muted);text-underline-offset:3px}
+a.ev:hover{text-decoration:underline solid var(--accent)}
 .quote{margin:.8rem 0;padding:.6rem 1rem;background:var(--card);border-left:4px solid var(--accent);border-radius:0 10px 10px 0}
 .quote blockquote{margin:0;font-family:Georgia,"Times New Roman",serif;font-size:1.02rem}
 .quote figcaption{color:var(--muted);font-size:.9rem;margin-top:.3rem}
