@@ -276,3 +276,48 @@ def test_clean_record_removes_furniture_between_paragraphs(furniture):
     raw = f"{PARAGRAPHS[0]}\n\n{furniture}\n\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}"
     doc = _clean(raw)
     assert doc.text == f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n{PARAGRAPHS[2]}"
+
+
+# Hand-written pages in the shapes of three common site templates (wire, local TV, broadsheet).
+WIRE_PAGE = 'Skip to main content\nMenu\nWorld\nUkraine says it downed 20 drones overnight as strikes hit power grid\nBy JANE DOE and JOHN SMITH\nUpdated 10:15 AM GMT, November 8, 2024\nShare\nCopy\nLink copied\nEmail\nFacebook\nX\nReddit\nLinkedIn\nPrint\nKYIV, Ukraine (AP) — Ukraine\'s air force said Friday it shot down 20 of 27 drones launched by Russia overnight, as strikes damaged power facilities in three regions.\nOfficials said repairs would take several days.\n"The enemy is targeting our energy system again," the energy minister said.\nAdvertisement\nThe attacks came hours after talks in Geneva ended without agreement.\n___\nFollow AP\'s coverage of the war at https://apnews.com/hub/russia-ukraine\nJANE DOE\nDoe covers Eastern Europe for The Associated Press.\n'
+LOCAL_PAGE = 'News › Local › Crime\nPolice arrest two after downtown break-in\nPosted: Nov 8, 2024 / 07:42 PM EST\nUpdated: Nov 9, 2024 / 08:10 AM EST\nby: Maria Lopez\nPosted: Nov 8, 2024 / 07:42 PM EST\nSPRINGFIELD, Ill. (WXXX) — Two men were arrested early Friday after a break-in at a downtown jewelry store, police said.\nAccording to police, officers responded to an alarm at about 2 a.m.\nCopyright 2024 Nexstar Media Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.\nFor the latest news, weather, sports, and streaming video, head to WXXX.\n'
+BROADSHEET_PAGE = "Protesters rally in capital over pension reform\nThousands march for the third weekend as unions threaten general strike\nJane Doe in Paris\nSat 9 Nov 2024 14.32 GMT\nLast modified on Sat 9 Nov 2024 16.05 GMT\nThousands of people marched through the capital on Saturday in the third weekend of protests against the government's pension reform.\nThe interior ministry put the turnout at 45,000; unions said 120,000.\nExplore more on these topics\nFrance\nEurope\nProtest\nShare\nReuse this content\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "published", "author", "first", "last"),
+    [
+        (
+            WIRE_PAGE,
+            "Ukraine says it downed 20 drones overnight as strikes hit power grid",
+            "2024-11-08T10:15",
+            "Jane Doe, John Smith",
+            "KYIV, Ukraine (AP)",
+            "Doe covers Eastern Europe for The Associated Press.",
+        ),
+        (
+            LOCAL_PAGE,
+            "Police arrest two after downtown break-in",
+            "2024-11-08T19:42",
+            "Maria Lopez",
+            "SPRINGFIELD, Ill.",
+            "officers responded to an alarm at about 2 a.m.",
+        ),
+        (
+            BROADSHEET_PAGE,
+            "Protesters rally in capital over pension reform",
+            "2024-11-09T14:32",
+            "Jane Doe",
+            "Thousands march for the third weekend",  # the standfirst stays
+            "unions said 120,000.",
+        ),
+    ],
+)
+def test_clean_record_reads_common_page_templates(raw, title, published, author, first, last):
+    doc = _clean(raw)
+    assert (doc.title, doc.published, doc.author) == (title, published, author)
+    assert doc.text.startswith(first) and doc.text.endswith(last)
+    raw_sentences = [ln for ln in raw.split("\n") if ln.endswith(".") and len(ln.split()) >= 5]
+    kept = [ln for ln in raw_sentences if ln in doc.text]
+    # Only the local page's copyright notice and its "for the latest news ... head to" promo go.
+    assert len(raw_sentences) - len(kept) == (2 if raw is LOCAL_PAGE else 0)

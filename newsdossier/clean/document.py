@@ -32,6 +32,7 @@ from newsdossier.clean.metadata import (
     OUTLET_MAX_WORDS,
     Dateline,
     normalize_date,
+    parse_bare_byline,
     parse_byline,
     parse_credit,
     parse_dateline,
@@ -41,7 +42,8 @@ from newsdossier.clean.normalize import normalize_text
 from newsdossier.clean.stats import CorpusStats
 from newsdossier.model import Document, RawRecord, Rejection, RemovedLine, content_id
 
-HEADER_MAX_LINES = 12  # non-blank lines read as header at most; real headers have fewer than 8
+HEADER_MAX_LINES = 40  # non-blank lines read as header at most: a site menu scraped one item per line is ~20
+DECK_MAX_WORDS = 40  # a standfirst under the headline is a line or two; longer is the article
 CAPTION_TAIL_MAX_CHARS = 12  # "- 1", "(photo 3/12)": what a gallery adds after a repeated headline
 
 # Dates found in these places, best first: a dateline in the header states publication; one in the
@@ -175,14 +177,20 @@ def _title_echo(line: str, found: _Found) -> str | None:
 def _read_header(
     lines: list[str], reasons: dict[int, str], found: _Found, stats: CorpusStats | None, given_title: bool
 ) -> int:
-    """Remove the furniture run at the top; return the index of the first body line."""
+    """Remove the furniture run at the top; return the index of the first body line.
+
+    One short content line under the headline that does not end like a sentence (a standfirst) is
+    kept and read past, so that a byline or dateline below it is still read as one.
+    """
     seen = 0
+    deck: int | None = None
     for i, line in enumerate(lines):
         if not line:
             continue
         seen += 1
         if seen > HEADER_MAX_LINES:
-            return i
+            return i if deck is None else deck
+        titled = found.title_line is not None or given_title
         if found.title_line is None and given_title and same_text(line, found.title or ""):
             reasons[i], found.title_line = "title", i
             continue
@@ -190,17 +198,24 @@ def _read_header(
         if reason:
             reasons[i] = reason
             continue
-        if found.title_line is None and not given_title and _is_headline(lines, i) and not _label_above_headline(lines, i):
+        if titled and (author := parse_bare_byline(line)):
+            found.author = found.author or author
+            reasons[i] = "byline"
+            continue
+        if not titled and _is_headline(lines, i) and not _label_above_headline(lines, i):
             reasons[i], found.title_line, found.title = "title", i, _split_site_name(line, found)
             continue
         if stats is not None and _template_line(line, stats):
             reasons[i] = "boilerplate"
             continue
-        if found.title_line is None and is_kicker(line):
+        if not titled and is_kicker(line):
             reasons[i] = "section-label"
             continue
-        return i
-    return len(lines)
+        if titled and deck is None and word_count(line) <= DECK_MAX_WORDS and not ends_like_sentence(line):
+            deck = i
+            continue
+        return i if deck is None else deck
+    return len(lines) if deck is None else deck
 
 
 def _is_headline(lines: list[str], i: int) -> bool:
@@ -253,6 +268,9 @@ def _read_body(lines: list[str], reasons: dict[int, str], found: _Found, start: 
         line = lines[i]
         if not line:
             continue
+        if i in reasons:  # read by the header pass already
+            in_list = in_list or opens_list(line)
+            continue
         # Inside a list of links the article is over: edge-only furniture (notices) counts there too.
         reason = furniture_reason(line, edge=in_list) or _title_echo(line, found)
         if not reason:
@@ -270,7 +288,7 @@ def _read_body(lines: list[str], reasons: dict[int, str], found: _Found, start: 
             in_list = in_list or opens_list(line)
             _note_outlet(line, reason, found)
             continue
-        if in_list and not is_prose(line) and is_headline_like(line):
+        if in_list and not is_prose(line) and (is_headline_like(line) or is_kicker(line)):
             reasons[i] = "related-list"
             continue
         in_list = False

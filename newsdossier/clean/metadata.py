@@ -18,12 +18,14 @@ from newsdossier.clean.lines import ends_like_sentence, word_count
 
 DATELINE_MAX_WORDS = 24  # "Published: Friday, November 8, 2024 10:33 AM | Updated: ..." fits; a sentence with a date is longer or keeps words
 BYLINE_MAX_WORDS = 24  # two authors, their roles and a date
+BARE_BYLINE_MAX_WORDS = 8  # "Jane Doe and John Smith in Washington"
 NAME_MAX_TOKENS = 5  # "Maria del Carmen Ruiz Lopez"
 BYLINE_TAIL_MAX_WORDS = 6  # "Staff Writer", "Reuters", "in Baku": a role or place after the name
 OUTLET_MAX_WORDS = 6  # "The Associated Press"; longer is a sentence, not a name
 MIN_YEAR, MAX_YEAR = 1900, 2100  # publication years outside this are misreads
 
 _GLUED_BY = re.compile(r"BY(?=[A-Z][a-z])")
+_PLACE_TAIL = re.compile(r"(?:in|from|,)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}")
 _CREDIT = re.compile(r"^\(?\s*(?:reporting|reported|written|writing) by\s+(?P<names>[^;)]+)", re.IGNORECASE)
 _OUTLET_PATTERNS = (
     re.compile(r"\(?\s*(?:source|sources|via|courtesy of)\s*[:|\-–—]\s*(?P<outlet>[^!?:;|()]{1,60}?)\.?\s*\)?\.?", re.IGNORECASE),
@@ -62,7 +64,12 @@ def _date_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = _data()
     months = _alternation(list(data["months"]))
     weekdays = _alternation(data["weekdays"])
-    time = r"(?P<H{n}>\d{{1,2}}):(?P<M{n}>\d{{2}})(?::(?P<S{n}>\d{{2}}))?(?:\s*(?P<ampm{n}>[ap]\.?\s?m\b\.?))?"
+    zones = _alternation(data["timezones"])
+
+    def time(n: int) -> str:
+        clock = rf"(?P<H{n}>\d{{1,2}})[:.](?P<M{n}>\d{{2}})(?::(?P<S{n}>\d{{2}}))?"
+        return rf"{clock}(?:\s*(?P<ampm{n}>[ap]\.?\s?m\b\.?))?(?:\s*(?:{zones})\b(?:\s*[+-]\d{{1,2}}(?::?\d{{2}})?)?)?"
+
     weekday = rf"(?:(?:{weekdays})\.?,?\s+)?"
     date = (
         rf"(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})(?!\d)"
@@ -70,8 +77,8 @@ def _date_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|{weekday}(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<bm>{months})\.?,?\s+(?P<by>\d{{4}})"
         rf"|(?<![\d.])(?P<nd>\d{{1,2}})(?P<sep>[./])(?P<nm>\d{{1,2}})(?P=sep)(?P<ny>\d{{4}})"
     )
-    between = r"(?:\s*(?:[T,|\-–—]|\bat\b)?\s*)"
-    full = rf"(?:{time.format(n=1)}{between})?\b(?:{date})(?:{between}{time.format(n=2)})?"
+    between = r"(?:\s*(?:[T,|/\-–—]|\bat\b|\bon\b)?\s*)"
+    full = rf"(?:{time(1)}{between})?\b(?:{date})(?:{between}{time(2)})?"
     label_words = data["published_labels"] + data["updated_labels"]
     label = rf"(?:{_alternation(label_words)})"
     return re.compile(full, re.IGNORECASE), re.compile(rf"\b{label}\b", re.IGNORECASE)
@@ -268,6 +275,23 @@ def parse_byline(line: str) -> Byline | None:
     if word_count(tail) <= BYLINE_TAIL_MAX_WORDS and not ends_like_sentence(tail) and _plain_tail(tail):
         return Byline(author=", ".join(names))
     return None
+
+
+def parse_bare_byline(line: str) -> str | None:
+    """A line that is only an author's name, perhaps with a place: "Jane Doe in Paris" -> "Jane Doe".
+
+    Without a "By" this is weak evidence: use it only under a headline, where bylines stand.
+    """
+    text = line.strip()
+    if not text or word_count(text) > BARE_BYLINE_MAX_WORDS or ends_like_sentence(text):
+        return None
+    names, rest = _take_names(text)
+    if not names or any(len(n.split()) < 2 for n in names):
+        return None
+    rest = rest.strip()
+    if rest and not _PLACE_TAIL.fullmatch(rest):
+        return None
+    return ", ".join(names)
 
 
 def parse_credit(line: str) -> str | None:
