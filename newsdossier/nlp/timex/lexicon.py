@@ -45,6 +45,7 @@ class Lexicon:
     recurrence_before: tuple[re.Pattern[str], ...]
     recurrence_after: tuple[re.Pattern[str], ...]
     future_cues: re.Pattern[str]
+    adjacent_past: re.Pattern[str]
     past_cues: re.Pattern[str]
     rules: tuple[Rule, ...]
 
@@ -124,6 +125,10 @@ def load() -> Lexicon:
         recurrence_before=tuple(re.compile(p) for p in lex["recurrence"]["before"]),
         recurrence_after=tuple(re.compile(p) for p in lex["recurrence"]["after"]),
         future_cues=re.compile(r"(?<!\w)" + _alternation(tense["future"]) + r"(?!\w)", re.IGNORECASE),
+        adjacent_past=re.compile(
+            r"(?:\b(?:\w{3,}ed|" + "|".join(map(re.escape, tense["adjacent_past"])) + r")\s+(?:on\s+|late\s+|early\s+)?)$",
+            re.IGNORECASE,
+        ),
         past_cues=re.compile(r"(?<!\w)" + _alternation(tense["past"]) + r"(?!\w)", re.IGNORECASE),
         rules=tuple(rules),
     )
