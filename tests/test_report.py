@@ -318,3 +318,13 @@ def test_report_extra_fields_read_as_plain_values(value: object, shown: str) -> 
     Item = dataclasses.make_dataclass("Item", [("known", int), ("added", object, dataclasses.field(default=None))])
     assert extras(Item(1, value), ["known"]) == f'<dl class="extras"><dt>added</dt><dd>{shown}</dd></dl>'
     assert extras(Item(1), ["known"]) == ""
+
+
+def test_report_timeline_folds_long_evidence_lists() -> None:
+    from newsdossier.report.timeline import EVIDENCE_SHOWN, render_timeline
+
+    evidence = tuple(Evidence("a", i, i + 1, TEXT[i]) for i in range(EVIDENCE_SHOWN + 2))
+    d = Dossier(documents=(A,), timeline=(TimelineEntry("2020", None, "s", ("a",), evidence, "single"),))
+    out = render_timeline(d)
+    assert "<summary>2 more passages</summary>" in out
+    assert all(f'href="#evt-0-{j}"' in out for j in range(len(evidence)))

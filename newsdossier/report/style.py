@@ -62,6 +62,9 @@ background:var(--accent)}
 .when{font-weight:650;font-variant-numeric:tabular-nums}
 .what p{margin:.1rem 0}
 ul.evidence{margin:.2rem 0 0;padding-left:1.1rem;color:var(--muted);font-size:.9rem}
+ul.evidence li.more{list-style:none;margin-left:-1.1rem}
+ul.evidence details{margin-top:.1rem}
+ul.evidence details ul{padding-left:1.1rem}
 a.doc{text-decoration:none;font-weight:600;font-size:.85rem}
 a.ev{color:inherit;text-decoration:underline dotted var(--muted);text-underline-offset:3px}
 a.ev:hover{text-decoration:underline solid var(--accent)}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from newsdossier.model import Dossier, TimelineEntry
-from newsdossier.report.html import badge, esc, extras, section
+from newsdossier.report.html import badge, esc, extras, plural, section
 from newsdossier.report.refs import Refs, anchor
 
 SHOWN_FIELDS = ("date", "end", "summary", "sources", "evidence", "status")
+EVIDENCE_SHOWN = 3  # passages listed open per event; the rest fold away (events dated by many sources get long)
 
 
 def render_timeline(d: Dossier) -> str:
@@ -18,10 +19,14 @@ def render_timeline(d: Dossier) -> str:
 def _entry(i: int, entry: TimelineEntry, refs: Refs) -> str:
     when = esc(entry.date) + (f" – {esc(entry.end)}" if entry.end else "")
     sources = " ".join(refs.doc(s) for s in entry.sources)
-    evidence = "".join(
+    cited = [
         f"<li>{refs.cite(ev.doc, ev.start, ev.end, anchor('t', i, j), ev.text, quoted=True)}</li>"
         for j, ev in enumerate(entry.evidence)
-    )
+    ]
+    evidence = "".join(cited[:EVIDENCE_SHOWN])
+    if len(cited) > EVIDENCE_SHOWN:
+        rest = len(cited) - EVIDENCE_SHOWN
+        evidence += f"<li class=\"more\"><details><summary>{plural(rest, 'more passage')}</summary><ul>{''.join(cited[EVIDENCE_SHOWN:])}</ul></details></li>"
     return (
         f'<li class="item"><div class="when">{when}</div><div class="what">'
         f"<p>{badge(entry.status)} {esc(entry.summary)} <span class=\"sources\">{sources}</span></p>"
