@@ -321,3 +321,16 @@ def test_clean_record_reads_common_page_templates(raw, title, published, author,
     kept = [ln for ln in raw_sentences if ln in doc.text]
     # Only the local page's copyright notice and its "for the latest news ... head to" promo go.
     assert len(raw_sentences) - len(kept) == (2 if raw is LOCAL_PAGE else 0)
+
+
+def test_clean_record_removes_the_given_title_with_a_site_name_after_it():
+    raw = "Talks resume in Brussels | The Baku Times\n\nLawmakers met on Monday.\n\nTalks resume in Brussels - Baku Times"
+    doc = _clean(raw, title="Talks resume in Brussels")
+    assert doc.text == "Lawmakers met on Monday."
+    assert [r.reason for r in doc.removed] == ["title", "repeated-title"]
+
+
+def test_clean_rejection_says_which_lines_were_taken_out():
+    result = clean_record(RawRecord("c.txt", "Notify of\n\nBreaking: explosion in Baku", "text"))
+    assert isinstance(result, Rejection)
+    assert result.detail.endswith("1 comment-widget, 1 title")

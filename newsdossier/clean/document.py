@@ -13,6 +13,8 @@ Prose never goes by a heuristic: only a pattern that matches a whole line can re
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsdossier.clean.furniture import furniture_reason, opens_list
@@ -49,6 +51,7 @@ CAPTION_TAIL_MAX_CHARS = 12  # "- 1", "(photo 3/12)": what a gallery adds after 
 # Dates found in these places, best first: a dateline in the header states publication; one in the
 # footer usually too; a labelled one inside the body is the weakest.
 _DATE_RANK = {"header": 0, "footer": 1, "body": 2}
+_SITE_SUFFIX = re.compile(r"(?P<head>.+?)\s+[|\-–—•·]\s+(?P<site>[^|\-–—•·]+)")  # "Headline | Site Name"
 
 
 @dataclass
@@ -92,7 +95,7 @@ def clean_record(record: RawRecord, stats: CorpusStats | None = None) -> Documen
             path=record.path,
             stage="clean",
             reason="no-article-text",
-            detail=f"all {sum(1 for ln in lines if ln)} non-blank lines were page furniture; nothing of an article is left",
+            detail=f"nothing of an article is left once these lines are taken out: {_tally(reasons)}",
         )
     published, evidence, basis = _published(record, found)
     return Document(
@@ -109,6 +112,11 @@ def clean_record(record: RawRecord, stats: CorpusStats | None = None) -> Documen
         format=record.format,
         published_evidence=evidence,
     )
+
+
+def _tally(reasons: dict[int, str]) -> str:
+    counts = Counter(reasons.values())
+    return ", ".join(f"{n} {reason}" for reason, n in counts.most_common()) or "no text at all"
 
 
 def _published(record: RawRecord, found: _Found) -> tuple[str | None, str | None, str | None]:
@@ -150,13 +158,10 @@ def _note_outlet(line: str, reason: str, found: _Found) -> None:
 
 def _split_site_name(line: str, found: _Found) -> str:
     """ "Headline | Site Name" -> "Headline", noting the site as a (weak) outlet."""
-    head, sep, site = line.rpartition(" | ")
-    if not sep or word_count(site) > OUTLET_MAX_WORDS or word_count(head) < word_count(site):
+    head, site = _split_site(line) if " | " in line else (line, None)
+    if site is None or word_count(head) < word_count(site):
         return line
-    outlet = parse_outlet(f"Source: {site}")
-    if outlet is None:
-        return line
-    found.outlets.append((2, outlet))
+    found.outlets.append((2, site))
     return head
 
 
@@ -171,7 +176,19 @@ def _title_echo(line: str, found: _Found) -> str | None:
         tail = line_key_[len(title_key) :]
         if 0 < len(tail) <= CAPTION_TAIL_MAX_CHARS and not any(c.isalpha() for c in tail.replace("photo", "")):
             return "image-caption"
+    head, site = _split_site(line)
+    if site and same_text(head, found.title):
+        return "repeated-title"  # "Headline | Site Name"
     return None
+
+
+def _split_site(line: str) -> tuple[str, str | None]:
+    """ "Headline | Site Name" -> ("Headline", "Site Name"); the site only when it reads as a name."""
+    match = _SITE_SUFFIX.fullmatch(line)
+    if not match or word_count(match.group("site")) > OUTLET_MAX_WORDS:
+        return line, None
+    site = parse_outlet(f"Source: {match.group('site')}")
+    return (match.group("head"), site) if site else (line, None)
 
 
 def _read_header(
@@ -191,7 +208,7 @@ def _read_header(
         if seen > HEADER_MAX_LINES:
             return i if deck is None else deck
         titled = found.title_line is not None or given_title
-        if found.title_line is None and given_title and same_text(line, found.title or ""):
+        if found.title_line is None and given_title and _title_echo(line, found) == "repeated-title":
             reasons[i], found.title_line = "title", i
             continue
         reason = _edge_reason(line, found, "header")
