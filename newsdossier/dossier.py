@@ -106,7 +106,8 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
         if ref["doc"] not in lengths:
             yield path, f"document {ref['doc']!r} is not in documents"
         elif not 0 <= ref["start"] <= ref["end"] <= lengths[ref["doc"]]:
-            yield path, f"offsets {ref['start']}..{ref['end']} lie outside the document's text ({lengths[ref['doc']]} characters)"
+            span, size = f"{ref['start']}..{ref['end']}", lengths[ref["doc"]]
+            yield path, f"offsets {span} lie outside the document's text ({size} characters)"
     for i, group in enumerate(data["duplicates"]):
         for j, member in enumerate([*group["members"], *([group["original"]] if group["original"] else [])]):
             if member not in lengths:

@@ -26,7 +26,11 @@ def _entry(i: int, entry: TimelineEntry, refs: Refs) -> str:
     evidence = "".join(cited[:EVIDENCE_SHOWN])
     if len(cited) > EVIDENCE_SHOWN:
         rest = len(cited) - EVIDENCE_SHOWN
-        evidence += f"<li class=\"more\"><details><summary>{plural(rest, 'more passage')}</summary><ul>{''.join(cited[EVIDENCE_SHOWN:])}</ul></details></li>"
+        folded = "".join(cited[EVIDENCE_SHOWN:])
+        evidence += (
+            f'<li class="more"><details><summary>{plural(rest, "more passage")}</summary>'
+            f"<ul>{folded}</ul></details></li>"
+        )
     return (
         f'<li class="item"><div class="when">{when}</div><div class="what">'
         f"<p>{badge(entry.status)} {esc(entry.summary)} <span class=\"sources\">{sources}</span></p>"

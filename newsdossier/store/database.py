@@ -232,7 +232,9 @@ class Store:
             _insert_rejections(conn, rejections)
 
     def load_rejections(self) -> list[Rejection]:
-        rows = self._conn.execute("SELECT path, stage, reason, detail FROM rejections ORDER BY path, stage, reason, detail")
+        rows = self._conn.execute(
+            "SELECT path, stage, reason, detail FROM rejections ORDER BY path, stage, reason, detail"
+        )
         return [Rejection(**row) for row in rows]
 
     # --- cross-document results -------------------------------------------------------------
@@ -244,7 +246,9 @@ class Store:
         with self.transaction() as conn:
             _insert_rejections(conn, dossier.rejections)
             conn.execute("DELETE FROM dossier_documents")
-            conn.executemany("INSERT OR IGNORE INTO dossier_documents (doc) VALUES (?)", [(d.id,) for d in dossier.documents])
+            conn.executemany(
+                "INSERT OR IGNORE INTO dossier_documents (doc) VALUES (?)", [(d.id,) for d in dossier.documents]
+            )
             conn.execute("DELETE FROM dossier_rejections")
             conn.executemany(
                 "INSERT OR IGNORE INTO dossier_rejections (rejection) VALUES (?)",
