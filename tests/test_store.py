@@ -299,3 +299,12 @@ def test_store_annotated_documents_skips_documents_without_annotations(store: St
     store.save_annotated(ANNOTATED[:2])
     store.save_documents([ANNOTATED[2].doc])
     assert store.annotated_documents() == {a.doc.id: a.doc for a in ANNOTATED[:2]}
+
+
+def test_store_saving_a_dossier_of_unstored_documents_fails_and_writes_nothing(store: Store) -> None:
+    store.save_annotated(ANNOTATED[:1])
+    store.save_links(Dossier(documents=(ANNOTATED[0].doc,), **DOSSIER_LINKS))
+    before = store.dump()
+    with pytest.raises(StoreError, match="FOREIGN KEY"):
+        store.save_links(Dossier(documents=(make_doc("nowhere", "x"),)))
+    assert store.dump() == before
