@@ -91,6 +91,8 @@ details{margin-top:.6rem}
 summary{cursor:pointer;color:var(--muted);font-size:.9rem}
 table.removed{margin-top:.4rem;font-size:.85rem}
 footer{padding:1.5rem clamp(1rem,4vw,3rem);text-align:center;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
-@media (max-width:640px){ol.timeline>li{grid-template-columns:1fr;gap:.2rem}}
+@media (max-width:640px){ol.timeline>li{grid-template-columns:1fr;gap:.2rem}
+.stat{min-width:6.5rem;padding:.4rem .6rem}.stat .n{font-size:1.2rem}}
+.sources td:nth-child(2){min-width:14rem}
 @media print{nav{display:none}details{display:block}}
 """
