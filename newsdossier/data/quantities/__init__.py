@@ -243,6 +243,8 @@ GLUED_NOT_UNITS: frozenset[str] = frozenset({
     "d", "x", "am", "pm", "th", "st", "nd", "rd", "s", "a", "b", "c", "e", "i", "n", "o", "p", "q", "r",
     "u", "v", "y", "z", "ad", "bc", "bce", "ce", "gen",
 })
+# Unit symbols read after a space only in this exact case ("−0.72 V", "30 K"); mixed case ("30 mA") always is.
+SPACED_CASED_UNITS: frozenset[str] = frozenset({"V", "W", "K", "J", "Pa", "Da", "Hz"})
 # Single letters that are units when glued to digits ("5m", "3h", "30C"); any other letter is a label ("Fig. 3A").
 GLUED_LETTER_UNITS: frozenset[str] = frozenset({"m", "g", "l", "s", "h", "t", "k", "K", "W", "V", "C", "F", "B", "M"})
 MAX_GLUED_UNIT_LETTERS = 5  # "15kR", "2.7Rp", "20KLoC": unknown units glued to a number are short symbols

@@ -71,6 +71,7 @@ _UNIT_PART = "|".join(re.escape(u) for u in sorted((u for u in tables.UNITS if l
 _COMPOUND_TAIL = re.compile(
     rf"(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])?(?:(?:\s|/|\s?per\s)(?:{_UNIT_PART})(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])(?![A-Za-z]))*",
 )
+_RANGE_END_PREFIX = re.compile(r"[∼~≈]?\s?−?")  # "from ∼250 to ∼550 ppm", "−27.7 to −23.7‰"
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*", re.IGNORECASE)
 _RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s$", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone)\s+$", re.IGNORECASE)
@@ -79,6 +80,7 @@ _PRONOUN_ONE_AFTER = re.compile(
     r"(?:would|could|should|can|may|might|must|where|who|which|that|is|was)\b)",
     re.IGNORECASE,
 )
+_CANONICAL_UNITS = frozenset(tables.UNITS.values())
 _IDENTIFIER_LIST = re.compile(
     r"\b(?:" + "|".join(re.escape(c.rstrip(".")) for c in sorted(tables.IDENTIFIER_CUES, key=len, reverse=True) if c[0].isalpha())
     + r")\.?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*\s*(?:,|and|&|–|-|or|to)\s*)?$",
@@ -217,11 +219,12 @@ def _read_range_end(text: str, number: NumberMatch, start: int) -> tuple[NumberM
         return None
     if word in ("-", "–", "—") and sep.group(0) != word and not opener:
         return None  # "5 - 10" with spaces is a list or a score, not a range, unless "from"/"between"
-    pos = sep.end() + (text[sep.end() : sep.end() + 1] == "−")
+    pos = sep.end() + len(_RANGE_END_PREFIX.match(text, sep.end()).group(0))
+    negative = "−" in text[sep.end() : pos]
     if pos >= len(text) or not (text[pos].isdigit() or text[pos].isalpha()):
         return None
     other = read_number(text, pos)
-    if other is not None and pos > sep.end():
+    if other is not None and negative:
         other = NumberMatch(sep.end(), other.end, -other.value, other.spelled)
     if other is None or other.vague or (other.spelled != number.spelled and word in ("-", "–", "—")):
         return None
@@ -242,7 +245,7 @@ def _range_with_units(text: str, number: NumberMatch, start: int, end: int, unit
     sep = _RANGE_SEP.match(text, end)
     if not sep or sep.group(0).strip().lower() == "and" and not _RANGE_OPENERS.search(text, max(0, start - 9), start):
         return None
-    pos = sep.end()
+    pos = sep.end() + len(_RANGE_END_PREFIX.match(text, sep.end()).group(0))
     other = read_number(text, pos) if pos < len(text) else None
     if other is None or other.vague:
         return None
@@ -308,7 +311,8 @@ def _read_unit(text: str, end: int):
         low = surface.lower()
         if surface == "%" or surface.startswith("°"):
             return match
-        if gap.strip() == "" and gap and low in tables.GLUED_ONLY_UNITS and low not in tables.SPACED_SHORT_UNITS:
+        spaced_ok = surface in tables.SPACED_CASED_UNITS or any(c.isupper() for c in surface[1:])
+        if gap.strip() == "" and gap and low in tables.GLUED_ONLY_UNITS and low not in tables.SPACED_SHORT_UNITS and not spaced_ok:
             continue
         if gap and low in tables.SPACED_SHORT_UNITS and len(low) <= 2 and not re.match(r"\s?$", gap):
             continue
@@ -363,7 +367,8 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 def _rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> bool:
     if any(s < end and number.start < e for s, e in blocked):
         return True
-    if _IDENTIFIER_LIST.search(text, max(0, start - 80), start) and not (unit and tables.UNIT_KINDS.get(unit) == "currency"):
+    known_unit = unit is not None and unit in _CANONICAL_UNITS
+    if not known_unit and _IDENTIFIER_LIST.search(text, max(0, number.start - 80), number.start):
         return True  # "Figs. 2 and 5", "phases 3, 5, 7", "Eq. (29)": labels, not amounts
     if unit is None and number.plain_integer and tables.YEAR_RANGE[0] <= number.value <= tables.YEAR_RANGE[1]:
         return True
