@@ -46,12 +46,22 @@ FULL = Dossier(
     rejections=(Rejection("x.png", "ingest", "binary", "a PNG image"),),
     duplicates=(DuplicateGroup(("a", "b"), "near", "a", 0.93),),
     timeline=(TimelineEntry("2020-11-08", None, "Shusha taken", ("a",), (Evidence("a", 0, 36, TEXT[:36]),), "single"),),
-    claims=(Claim("settlements", (ClaimValue("a", "More than 300", 300.0, None, "settlements", "more than", SENT2, SENT2 + 13),), "single", 1),),
+    claims=(
+        Claim(
+            "settlements",
+            (
+                ClaimValue("a", "More than 300", 300.0, None, "settlements", "more than", SENT2, SENT2 + 13),
+                ClaimValue("b", "300", 300.0, 300.0, "settlements", None, SENT2 + 24, SENT2 + 27),
+            ),
+            "conflict",
+            1,
+        ),
+    ),
     entities=(Entity("Shusha", "LOC", ("Shushi",), (MentionRef("a", 0, 6), MentionRef("b", 14, 20))),),
     quotes=(Quote("the ministry", TEXT[SENT2:-20], "said", "a", SENT2, len(TEXT) - 20),),
 )
 
-SECTIONS = ("sources", "timeline", "claims", "duplicates", "entities", "quotes", "rejections", "texts")
+SECTIONS = ("conflicts", "sources", "timeline", "claims", "duplicates", "entities", "quotes", "rejections", "texts")
 
 
 class _Tags(HTMLParser):
@@ -132,7 +142,7 @@ def test_report_links_every_evidence_to_a_mark_in_the_source_text() -> None:
     assert evidence_links, "no evidence links"
     assert set(evidence_links) <= ids
     marked = {a["id"] for t, a in tags if t == "mark" and "id" in a}
-    assert {"evt-0-0", "evc-0-0", "eve-0-0", "eve-0-1", "evq-0"} <= marked | ids
+    assert {"evt-0-0", "evc-0-0", "evc-0-1", "eve-0-0", "eve-0-1", "evq-0"} <= marked | ids
     assert all(a["href"][1:] in ids for t, a in tags if t == "a" and a.get("href", "").startswith("#"))
 
 
@@ -328,3 +338,14 @@ def test_report_timeline_folds_long_evidence_lists() -> None:
     out = render_timeline(d)
     assert "<summary>2 more passages</summary>" in out
     assert all(f'href="#evt-0-{j}"' in out for j in range(len(evidence)))
+
+
+def test_report_disagreements_list_each_sources_words() -> None:
+    from newsdossier.report.conflicts import render_conflicts
+
+    event = TimelineEntry("2020-11-09", "2020-11-10", "War ends", ("a", "b"), (Evidence("a", 0, 6, "Shusha"),), "conflict")
+    agreeing = Claim("days", (ClaimValue("a", "44", 44.0, 44.0, "day", None, 0, 2),), "agree", 2)
+    out = render_conflicts(Dossier(documents=(A, B), claims=(agreeing, *FULL.claims), timeline=(event,)))
+    assert out.count('<a href="#claim-') == 1 and 'href="#claim-1"' in out
+    assert "<q>More than 300</q>" in out and "<q>300</q>" in out and "≥ 300" in out
+    assert 'href="#event-0"><strong>2020-11-09 – 2020-11-10</strong>' in out

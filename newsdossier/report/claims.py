@@ -24,7 +24,7 @@ def _claim(i: int, claim: Claim, refs: Refs) -> str:
         for j, v in enumerate(claim.values)
     )
     return (
-        f'<div class="card claim s-{esc(claim.status)}"><h3>{esc(claim.subject)} {badge(claim.status)}'
+        f'<div class="card claim s-{esc(claim.status)}" id="claim-{i}"><h3>{esc(claim.subject)} {badge(claim.status)}'
         f' <span class="muted small">{plural(claim.independent_sources, "independent source")}</span></h3>'
         '<table class="values"><colgroup><col class="c-words"><col class="c-qual"><col class="c-value">'
         '<col class="c-unit"><col class="c-scope"></colgroup><thead><tr><th>in the source\'s words</th>'

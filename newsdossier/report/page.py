@@ -8,6 +8,7 @@ from newsdossier import __version__
 from newsdossier.link.sources import independent_count
 from newsdossier.model import Dossier
 from newsdossier.report.claims import render_claims
+from newsdossier.report.conflicts import render_conflicts
 from newsdossier.report.duplicates import render_duplicates
 from newsdossier.report.entities import render_entities
 from newsdossier.report.html import esc, plural
@@ -25,6 +26,7 @@ CONTENT_SECURITY_POLICY = (
 
 # (section id, navigation label, renderer), in page order.
 SECTIONS: tuple[tuple[str, str, Callable[[Dossier], str]], ...] = (
+    ("conflicts", "Disagreements", render_conflicts),
     ("sources", "Sources", render_sources),
     ("timeline", "Timeline", render_timeline),
     ("claims", "Claims", render_claims),

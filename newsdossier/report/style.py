@@ -87,6 +87,10 @@ mark.k-entity:not(.k-timeline):not(.k-claim):not(.k-quote){background:none;borde
 mark.k-claim{background:#ffd9a8}
 @media (prefers-color-scheme:dark){mark.k-claim{background:#6b4a1c}}
 mark:target,a.anchor:target+mark{outline:2px solid var(--accent);outline-offset:1px}
+ul.conflicts{margin:0;padding:.8rem 1rem .8rem 2rem;background:var(--card);border:1px solid var(--line);
+border-left:4px solid var(--bad);border-radius:10px}
+ul.conflicts>li{margin:.3rem 0}
+ul.conflicts ul{margin:.2rem 0 .6rem;padding-left:1.1rem;font-size:.92rem}
 details{margin-top:.6rem}
 summary{cursor:pointer;color:var(--muted);font-size:.9rem}
 table.removed{margin-top:.4rem;font-size:.85rem}

@@ -32,7 +32,7 @@ def _entry(i: int, entry: TimelineEntry, refs: Refs) -> str:
             f"<ul>{folded}</ul></details></li>"
         )
     return (
-        f'<li class="item"><div class="when">{when}</div><div class="what">'
+        f'<li class="item" id="event-{i}"><div class="when">{when}</div><div class="what">'
         f"<p>{badge(entry.status)} {esc(entry.summary)} <span class=\"sources\">{sources}</span></p>"
         f'<ul class="evidence">{evidence}</ul>{extras(entry, SHOWN_FIELDS)}</div></li>'
     )
