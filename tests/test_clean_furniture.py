@@ -134,6 +134,8 @@ def test_edge_families_only_apply_at_the_edges(line, reason):
         "The price rose from 5 > 4 » more",
         "He said he would help.",
         "The photo (taken by a soldier) shows the city.",
+        "Note: The ministry did not respond to a request for comment.",
+        "Comments which he later deleted sparked outrage across the country.",
     ],
 )
 def test_prose_and_headlines_are_not_furniture(line):

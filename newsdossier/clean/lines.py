@@ -14,7 +14,7 @@ LONG_LINE_WORDS = 30  # no headline or widget in the sample or examples is this 
 TITLE_MIN_WORDS = 2  # one-word lines at the top are section labels ("Politics"), not headlines
 TITLE_MAX_WORDS = 40  # the longest headline in the sample (a ministry statement's title) has 24 words
 KICKER_MAX_WORDS = 3  # a label above the headline ("World", "Breaking news") is at most a few words
-TITLE_WITH_STOP_MAX_WORDS = 15  # headlines that end with a full stop: 95% of PolNeAR's first lines have fewer words
+TITLE_WITH_STOP_MAX_WORDS = 15  # headlines ending in a full stop: 93% of PolNeAR's headline lines have fewer words
 TITLE_CASE_MIN_LETTERS = 4  # short function words ("of", "the", "in") stay lower case in Title Case
 TITLE_CASE_SHARE = 0.8  # Title Case headlines capitalise (nearly) every longer word; prose capitalises few
 
