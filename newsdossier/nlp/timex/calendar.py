@@ -99,6 +99,8 @@ def holiday_date(code: str, year: int) -> dt.date:
     """The date of a holiday code from the lexicon ("12-25", "THANKSGIVING", "EASTER") in ``year``."""
     if code == "EASTER":
         return easter(year)
+    if code == "ELECTION":  # US: the Tuesday after the first Monday of November
+        return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
     if code in _COMPUTED:
         month, weekday, n = _COMPUTED[code]
         return nth_weekday(year, month, weekday, n)

@@ -316,6 +316,21 @@ def _year(ctx: _Context, m: re.Match[str]) -> list[Part]:
     return [Part(m.start(), end, "DATE", value, _mod(ctx.lex.point_mods, m["pmod"]))]
 
 
+_CENTURY_WORDS = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+
+
+def _spelled_year(ctx: _Context, m: re.Match[str]) -> list[Part]:
+    if m["millennium"]:
+        year = 2000 + int(_number(ctx.lex, m["rest2"]) or 0)
+    else:
+        rest = re.sub(r"^oh[\s-]", "", m["rest"].lower())
+        n = _number(ctx.lex, rest)
+        if n is None:
+            return []
+        year = _CENTURY_WORDS[m["century"].lower()] * 100 + int(n)
+    return [Part(m.start(), m.end(), "DATE", f"{year:04d}")]
+
+
 def _year_range(ctx: _Context, m: re.Match[str]) -> list[Part]:
     first = int(m["year"])
     raw = m["year2"]
@@ -457,8 +472,9 @@ def _season(ctx: _Context, m: re.Match[str]) -> list[Part]:
 def _holiday(ctx: _Context, m: re.Match[str]) -> list[Part]:
     code = ctx.lex.holidays[re.sub(r"\s+", " ", m["holiday"].lower().replace("’", "'"))]
     year = int(m["year"]) if m["year"] else None
-    if year is None and ctx.dct:
-        year = ctx.year_for(m.start(), ctx.dct.month, ctx.dct.day, 0)
+    if year is None and (ctx.dct or ctx.ref_year):
+        sample = cal.holiday_date(code, ctx.dct.year if ctx.dct else 2000)
+        year = ctx.year_for(m.start(), sample.month, sample.day, ctx.tense(m.start(), m.end()))
     if year is None:
         fixed = code if code[0].isdigit() else None
         return [Part(m.start(), m.end(), "DATE", f"XXXX-{fixed}" if fixed else "XXXX-XX-XX")]
@@ -725,6 +741,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "md-range": _md_range,
     "month-range": _month_range,
     "year-range": _year_range,
+    "spelled-year": _spelled_year,
     "date": _date,
     "month": _month_expr,
     "year": _year,
