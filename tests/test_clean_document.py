@@ -121,6 +121,9 @@ def test_clean_record_without_any_date_leaves_published_null():
 @pytest.mark.parametrize(
     "paragraph",
     [
+        "For more than a decade, tourists who visit the city have complained about prices.",
+        "Writing by hand is a dying art, the teacher said.",
+        "Note: The ministry did not respond to a request for comment.",
         "Source: the ministry said the figures were preliminary and would be revised after the count.",
         '"You can view all comments online," he said.',
         "He resigned.",
@@ -250,6 +253,8 @@ FURNITURE_ANYWHERE = [
     "(Reporting by Jane Doe; Editing by John Smith)",
 ]
 FURNITURE_AT_EDGES = [
+    "For the latest news and weather, head to Example TV.",
+    "- Reuters",
     "Notify of",
     "1,234 views",
     "2024-11-08 10:00",

@@ -136,6 +136,8 @@ def test_edge_families_only_apply_at_the_edges(line, reason):
         "The photo (taken by a soldier) shows the city.",
         "Note: The ministry did not respond to a request for comment.",
         "Comments which he later deleted sparked outrage across the country.",
+        "More in the coming days.",
+        "Supporters like our candidate on Facebook, he said.",
     ],
 )
 def test_prose_and_headlines_are_not_furniture(line):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsdossier.clean.lines import is_numeric, is_separator, word_count
+from newsdossier.clean.lines import is_numeric, is_prose, is_separator, word_count
 from newsdossier.clean.metadata import looks_like_date
 
 SOCIAL_ROW_MAX_WORDS = 12  # a row of share buttons; the longest seen lists ~10 networks
@@ -31,6 +31,7 @@ class Family:
     max_words: int
     pattern: re.Pattern[str]  # the family's patterns as one alternation, matched against the whole line
     opens_list: bool = False
+    prose_safe: bool = False  # never matches a line that reads as prose
 
 
 @cache
@@ -51,6 +52,7 @@ def families() -> tuple[Family, ...]:
                 max_words=spec["max_words"],
                 pattern=re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE),
                 opens_list=spec.get("opens_list", False),
+                prose_safe=spec.get("prose_safe", False),
             )
         )
     return tuple(out)
@@ -76,7 +78,7 @@ def matching_family(line: str, edge: bool = False) -> Family | None:
             continue
         if words > family.max_words:
             continue
-        if family.pattern.fullmatch(text):
+        if family.pattern.fullmatch(text) and not (family.prose_safe and is_prose(text)):
             return family
     return None
 
