@@ -41,5 +41,10 @@ def test_eval_clean_reports_sentence_retention(article, capsys):
 
 
 def test_clean_package_exports_what_it_declares():
-    assert sorted(newsdossier.clean.__all__) == ["CorpusStats", "clean_record", "normalize_text"]
+    assert sorted(newsdossier.clean.__all__) == ["CorpusStats", "clean_record", "normalize_text", "removal_reasons"]
     assert all(hasattr(newsdossier.clean, name) for name in newsdossier.clean.__all__)
+
+
+def test_every_removal_reason_is_documented():
+    documented = newsdossier.clean.__doc__
+    assert all(f"``{reason}``" in documented for reason in newsdossier.clean.removal_reasons())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdossier.clean import CorpusStats, clean_record
+from newsdossier.clean import CorpusStats, clean_record, removal_reasons
 from newsdossier.clean.normalize import normalize_text
 from newsdossier.model import Document, RawRecord
 
@@ -75,6 +75,7 @@ def test_sample_text_has_no_furniture_left(documents, key):
     _, doc = documents[key]
     for furniture in FURNITURE:
         assert furniture not in doc.text
+    assert {r.reason for r in doc.removed} <= removal_reasons()
     assert doc.title not in doc.text.split("\n")  # neither the headline nor its repetition
     assert "\n\n\n" not in doc.text and doc.text == doc.text.strip()
 

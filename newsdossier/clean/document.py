@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsdossier.clean.furniture import furniture_reason, opens_list
+from newsdossier.clean.furniture import families, furniture_reason, opens_list
 from newsdossier.clean.lines import (
     ends_like_sentence,
     is_headline_like,
@@ -51,6 +51,20 @@ CAPTION_TAIL_MAX_CHARS = 12  # "- 1", "(photo 3/12)": what a gallery adds after 
 # Dates found in these places, best first: a dateline in the header states publication; one in the
 # footer usually too; a labelled one inside the body is the weakest.
 _DATE_RANK = {"header": 0, "footer": 1, "body": 2}
+
+# The reasons clean_record gives besides the furniture families' own (see removal_reasons()).
+LINE_REASONS = (
+    "title",
+    "repeated-title",
+    "image-caption",
+    "dateline",
+    "byline",
+    "section-label",
+    "boilerplate",
+    "separator",
+    "numeric",
+    "related-list",
+)
 _SITE_SUFFIX = re.compile(r"(?P<head>.+?)\s+[|\-–—•·]\s+(?P<site>[^|\-–—•·]+)")  # "Headline | Site Name"
 
 
@@ -76,6 +90,11 @@ class _Found:
             return None, None
         _, _, value, evidence = min(self.dates, key=lambda d: (d[0], d[1]))
         return value, evidence
+
+
+def removal_reasons() -> frozenset[str]:
+    """Every reason a :class:`RemovedLine` may carry."""
+    return frozenset(LINE_REASONS) | {family.reason for family in families()}
 
 
 def clean_record(record: RawRecord, stats: CorpusStats | None = None) -> Document | Rejection:
