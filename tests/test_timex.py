@@ -65,6 +65,12 @@ CASES = [
     ("The city was bombed last night.", DCT, "last night", "TIME", "2021-11-07TNI", None),
     ("Elections are planned for early 2022.", DCT, "early 2022", "DATE", "2022", "START"),
     ("Troops stayed for more than four hours.", DCT, "more than four hours", "DURATION", "PT4H", "MORE_THAN"),
+    ("It ended a decades-long conflict.", DCT, "decades-long", "DURATION", "PXY", None),
+    ("The republic was founded in nineteen ninety-one.", DCT, "nineteen ninety-one", "DATE", "1991", None),
+    ("Voters went to the polls on Election Day.", "2020-11-20", "Election Day", "DATE", "2020-11-03", None),
+    ("Athens fell in 480 BC.", DCT, "480 BC", "DATE", "BC0480", None),
+    ("The talks lasted a couple of years.", DCT, "a couple of years", "DURATION", "P2Y", None),
+    ("Shusha fell on November 8, 2020, two days after the offensive.", DCT, "two days", "DURATION", "P2D", None),
 ]
 
 

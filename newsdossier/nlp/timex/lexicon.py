@@ -23,6 +23,7 @@ class Rule:
     kind: str
     regex: re.Pattern[str]
     order: int
+    reject: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,8 @@ def load() -> Lexicon:
         if "{ORD}" in raw["pattern"]:
             pattern = pattern.replace(placeholders["ORD"], "(?:" + placeholders["ORD"] + ")")
         regex = re.compile(r"(?<![\w$£€.,\-/])" + pattern + r"(?![\w%])", re.IGNORECASE)
-        rules.append(Rule(name=raw["name"], kind=raw["kind"], regex=regex, order=order))
+        reject = re.compile(raw["reject"], re.IGNORECASE) if "reject" in raw else None
+        rules.append(Rule(name=raw["name"], kind=raw["kind"], regex=regex, order=order, reject=reject))
     tense = lex["tense"]
     return Lexicon(
         months=lex["months"],

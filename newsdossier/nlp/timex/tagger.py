@@ -779,7 +779,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _candidates(text: str, rules: Sequence[Rule]) -> list[tuple[Rule, re.Match[str]]]:
-    found = [(rule, m) for rule in rules for m in rule.regex.finditer(text)]
+    found = [
+        (rule, m)
+        for rule in rules
+        for m in rule.regex.finditer(text)
+        if not (rule.reject and rule.reject.search(m.group()))
+    ]
     found.sort(key=lambda c: (-(c[1].end() - c[1].start()), c[0].order, c[1].start()))
     taken = bytearray(len(text) + 1)
     chosen = []
