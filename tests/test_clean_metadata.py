@@ -29,14 +29,21 @@ from newsdossier.clean.metadata import (
         ("Updated: 12:30, 9 November 2024", None, "2024-11-09T12:30"),
         ("Last updated: 13/04/2024 at 09:15 GMT", None, "2024-04-13T09:15"),
         ("2024/11/08", "2024-11-08", None),
+        ("Published 3:04 PM EST, Fri November 8, 2024", "2024-11-08T15:04", None),
+        ("Friday 8 November 2024 09.35 GMT", "2024-11-08T09:35", None),
+        ("Nov. 8, 2024, 3:45 p.m. ET", "2024-11-08T15:45", None),
+        ("November 8th, 2024", "2024-11-08", None),
+        ("2024-11-08T10:33:00Z", "2024-11-08T10:33:00", None),
+        ("Updated 10:15 AM GMT, November 8, 2024", None, "2024-11-08T10:15"),
     ],
 )
 def test_parse_dateline_reads_published_and_updated(line, published, updated):
     assert parse_dateline(line) == Dateline(published=published, updated=updated)
 
 
-@pytest.mark.parametrize("line", ["Updated 2 hours ago", "Published yesterday"])
-def test_parse_dateline_recognises_relative_datelines_without_a_value(line):
+@pytest.mark.parametrize("line", ["Updated 2 hours ago", "Published yesterday", "Published 03/04/2024", "03/04/2024"])
+def test_parse_dateline_recognises_datelines_without_a_value(line):
+    # relative dates need the crawl date; 03/04/2024 may be day or month first: no guess
     assert parse_dateline(line) == Dateline(published=None, updated=None)
 
 
@@ -45,7 +52,6 @@ def test_parse_dateline_recognises_relative_datelines_without_a_value(line):
     [
         "On November 8, 2021, the Republic of Azerbaijan celebrates Victory Day.",
         "November 8 - Victory Day",
-        "03/04/2024",  # ambiguous day/month: no guess
         "2023-02-30",  # no such day
         "Armenia occupied Shusha on May 8, 1992.",
         "44-day war",
@@ -58,7 +64,7 @@ def test_parse_dateline_rejects_sentences_and_non_dates(line):
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("2021-11-08", True), ("8 November 2021", True), ("Nov 8, 2024 10:33 100", False), ("2021", False)],
+    [("2021-11-08", True), ("8 November 2021", True), ("03/04/2024", True), ("Nov 8, 2024 10:33 100", False), ("2021", False)],
 )
 def test_looks_like_date_needs_the_whole_line(line, expected):
     assert looks_like_date(line) is expected

@@ -24,6 +24,8 @@ BYLINE_TAIL_MAX_WORDS = 6  # "Staff Writer", "Reuters", "in Baku": a role or pla
 OUTLET_MAX_WORDS = 6  # "The Associated Press"; longer is a sentence, not a name
 MIN_YEAR, MAX_YEAR = 1900, 2100  # publication years outside this are misreads
 
+AMBIGUOUS = "ambiguous"  # a real date, but 03/04/2024 could be either day or month first
+
 _GLUED_BY = re.compile(r"BY(?=[A-Z][a-z])")
 _PLACE_TAIL = re.compile(r"(?:in|from|,)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}")
 _CREDIT = re.compile(r"^\(?\s*(?:reporting|reported|written|writing) by\s+(?P<names>[^;)]+)", re.IGNORECASE)
@@ -106,7 +108,8 @@ def _filler() -> re.Pattern[str]:
 
 
 def _iso(match: re.Match[str]) -> str | None:
-    """The ISO date or datetime a date match spells, or ``None`` when it is no real date."""
+    """The ISO date or datetime a date match spells, ``None`` when it is no real date, or
+    :data:`AMBIGUOUS` when it is a date whose day and month cannot be told apart."""
     g = match.groupdict()
     months = _data()["months"]
     try:
@@ -119,7 +122,9 @@ def _iso(match: re.Match[str]) -> str | None:
         else:
             first, second, year = int(g["nd"]), int(g["nm"]), int(g["ny"])
             if g["sep"] == "/" and first <= 12 and second <= 12 and first != second:
-                return None  # 03/04/2024 is March 4 in the US and 3 April elsewhere: do not guess
+                dt.date(year, first, second)  # must still be a date, read either way
+                # 03/04/2024 is March 4 in the US and 3 April elsewhere: a dateline, but no guess
+                return AMBIGUOUS if MIN_YEAR <= year <= MAX_YEAR else None
             day, month = (second, first) if g["sep"] == "/" and second > 12 else (first, second)
         date = dt.date(year, month, day)
     except (ValueError, KeyError):
@@ -158,6 +163,8 @@ def parse_dateline(line: str) -> Dateline | None:
         if value is None:
             return None
         found = True
+        if value is AMBIGUOUS:
+            continue
         if update_re.search(before):
             updated = updated or value
         else:
@@ -180,7 +187,7 @@ def looks_like_date(line: str) -> bool:
     """The whole line is one date or date and time (``2021-11-08``, ``08.11.2021 10:00``)."""
     date_re, _ = _date_regexes()
     match = date_re.fullmatch(line.strip())
-    return bool(match and _iso(match))
+    return bool(match and _iso(match) is not None)
 
 
 def normalize_date(value: str) -> str | None:
