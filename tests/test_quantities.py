@@ -72,6 +72,16 @@ def test_read_number_values(text, value):
         ("It weighs 200lbs.", "200lbs", 200, 200, 200, "[]", "pound-mass"),
         ("It was 30 °C outside.", "30 °C", 30, 30, 30, "[]", "degree Celsius"),
         ("The 44-day war ended.", "44-day", 44, 44, 44, "[]", "day"),
+        ("It froze at −109 °C.", "−109 °C", -109, -109, -109, "[]", "degree Celsius"),
+        ("It was heated to 300±15 °C.", "300±15 °C", 300, 285, 315, "[]", "degree Celsius"),
+        ("It moved at 7.2 km s−1 there.", "7.2 km s−1", 7.2, 7.2, 7.2, "[]", "km s−1"),
+        ("Its modulus rose from 38 MPa to 185 MPa.", "from 38 MPa to 185 MPa", 38, 38, 185, "[]", "megapascal"),
+        ("The score is 200 or greater.", "200 or greater", 200, 200, None, "[]", None),
+        ("x is more than 10 and less than 40.", "more than 10 and less than 40", 10, 10, 40, "()", None),
+        ("Find numbers less than or equal to 100.", "less than or equal to 100", 100, None, 100, "[]", None),
+        ("The range is 1000 – 5000 units.", "1000 – 5000", 1000, 1000, 5000, "[]", None),
+        ("Hundreds of families returned.", "Hundreds", 200, 200, 1000, "[)", None),
+        ("It costs 10 € now.", "10 €", 10, 10, 10, "[]", "euro"),
     ],
 )
 def test_find_quantities_reads_bounds_and_units(nlp, text, surface, value, low, high, bounds, unit):
@@ -127,6 +137,9 @@ def test_find_quantities_conversion_is_one_measurement(nlp):
         "After losing its lands in 1992-93, it grew.",
         "Room 12 and Resolution 884 and No. 5 were cited.",
         "A three-way process and a five-star hotel.",
+        "See Figs. 2 and 5 and phases 3, 5, 7 in Table 1f.",
+        "Uptake of [11C]PK11195 as in Mg(ClO4)2 was cited [12].",
+        "For one, it is the measured one that matters.",
     ],
 )
 def test_find_quantities_ignores_dates_times_codes_and_counters(nlp, text):

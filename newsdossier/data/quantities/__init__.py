@@ -68,10 +68,28 @@ HEDGES: dict[str, str] = {
     ">": "gt", "≥": "ge", ">=": "ge", "<": "lt", "≤": "le", "<=": "le",
 }
 # Hedges written after the number ("300 or more").
-TRAILING_HEDGES: tuple[str, ...] = ("or more", "or less", "or fewer", "and more", "and above", "plus")
+# Hedges written after the number ("300 or more").
 TRAILING_HEDGE_KINDS: dict[str, str] = {
     "or more": "ge", "or less": "le", "or fewer": "le", "and more": "ge", "and above": "ge", "plus": "ge",
+    "or greater": "ge", "or above": "ge", "or higher": "ge", "or over": "ge", "or greater than": "ge",
+    "or more than": "ge", "or lower": "le", "or below": "le", "or under": "le",
+    "or less than": "le", "and up": "ge", "and over": "ge", "and below": "le", "and under": "le",
 }
+TRAILING_HEDGES: tuple[str, ...] = tuple(sorted(TRAILING_HEDGE_KINDS, key=len, reverse=True))
+
+# Comparisons spelled out, as more leading hedges.
+HEDGES.update({
+    "less than or equal to": "le", "greater than or equal to": "ge", "more than or equal to": "ge",
+    "smaller or equal than": "le", "smaller than or equal to": "le", "larger or equal than": "ge",
+    "larger than or equal to": "ge", "higher or equal than": "ge", "bigger or equal than": "ge",
+    "lower or equal than": "le", "less or equal than": "le", "greater or equal than": "ge",
+    "at least or equal to": "ge", "equal to or less than": "le", "equal to or more than": "ge",
+    "equal to or greater than": "ge", "equal to or fewer than": "le", "exceed": "gt", "exceeds": "gt",
+    "exceeded": "gt", "surpass": "gt", "surpasses": "gt", "surpassed": "gt", "topping": "gt",
+    "< =": "le", "> =": "ge", "=<": "le", "=>": "ge", "more than about": "gt", "well under": "lt",
+    "well below": "lt", "just below": "nearly", "upward of": "gt", "north of": "gt", "south of": "lt",
+    "nearly half": "nearly",
+})
 
 # --- units and currencies ---------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ _MASKS = (
     re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
     re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944
     re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]"),  # citation marks: [12], [3, 4], [5–7]
+    re.compile(r"\[\d+[A-Z][a-z]?\]"),  # isotope labels: [11C], [35S]
     re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers and addresses: 192.168.1.2, 1.2.3
     re.compile(r"\b(?:1[6-9]|2[01])\d{2}\s?[-–/]\s?\d{2}(?:\d{2})?\b"),  # year spans: 1992-93, 2019-2020
     re.compile(r"(?<=\s)[-–|]\s*\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1"
@@ -45,10 +46,18 @@ _MASKS = (
 _ORDINAL_WORDS = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
 _LIST_INDEX = re.compile(r"^\s*[-–•*]?\s*\d{1,3}\s*[.)]?\s*$")
 _HEDGE = re.compile(
-    r"(?:^|(?<=[\s(\[\"“]))(" + "|".join(re.escape(h) for h in sorted(tables.HEDGES, key=len, reverse=True)) + r")\s{0,2}$",
+    r"((?:(?:^|(?<=[\s(\[\"“]))(?:"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(tables.HEDGES, key=len, reverse=True) if h[0].isalpha())
+    + r"))|(?:"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s*") for h in sorted(tables.HEDGES, key=len, reverse=True) if not h[0].isalpha())
+    + r"))\s{0,2}$",
     re.IGNORECASE,
 )
-_TRAILING_HEDGE = re.compile(r"\s+(" + "|".join(re.escape(h) for h in tables.TRAILING_HEDGES) + r")\b", re.IGNORECASE)
+_TRAILING_HEDGE = re.compile(
+    r"\s+(" + "|".join(re.escape(h) for h in tables.TRAILING_HEDGES) + r")\b"
+    r"(?!\s*(?:[-−]?\d|(?:than|a|an|" + "|".join(tables.SMALL_NUMBERS) + r")\b))",  # "10 and more than 40": no trailing hedge
+    re.IGNORECASE,
+)
 _CURRENCY_BEFORE = re.compile(
     r"(?:^|(?<=[^A-Za-z]))(" + "|".join(re.escape(c) for c in sorted(tables.CURRENCY_PREFIXES, key=len, reverse=True)) + r")\s?$",
     re.IGNORECASE,
@@ -71,8 +80,10 @@ _UNIT_PART = "|".join(re.escape(u) for u in sorted((u for u in tables.UNITS if l
 _COMPOUND_TAIL = re.compile(
     rf"(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])?(?:(?:\s|/|\s?per\s)(?:{_UNIT_PART})(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])(?![A-Za-z]))*",
 )
+_HEDGE_KEYS = {re.sub(r"\s+", "", h): h for h in tables.HEDGES}  # written with any spacing → table key
+_BOUND_JOINER = re.compile(r"\s*,?\s*(?:and|but|,)\s*", re.IGNORECASE)
 _RANGE_END_PREFIX = re.compile(r"[∼~≈]?\s?−?")  # "from ∼250 to ∼550 ppm", "−27.7 to −23.7‰"
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*|~(?=\d)", re.IGNORECASE)
 _RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s$", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone)\s+$", re.IGNORECASE)
 _PRONOUN_ONE_AFTER = re.compile(
@@ -107,7 +118,7 @@ def find_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> Iterator[Quantit
             continue
         consumed = quantity.end
         found.append(quantity)
-    yield from _link_alternatives(text, found)
+    yield from _link_alternatives(text, _merge_bounds(text, found))
 
 
 # --- reading one quantity ----------------------------------------------------------------------
@@ -172,17 +183,18 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
     if _rejected(text, number, start, end, unit, blocked, timexes):
         return None
 
-    hedge = _HEDGE.search(text, max(0, start - 25), start)
-    if hedge and qualifier is None and hedge.end() >= start - MAX_HEDGE_GAP:
-        qualifier = hedge.group(1).lower()
+    hedge = _HEDGE.search(text, max(0, start - 30), start)
+    trailing = _TRAILING_HEDGE.match(text, end) if second is None else None
+    if trailing:  # "about 500 or more": the trailing comparison is the bound
+        qualifier = trailing.group(1).lower()
+        end = trailing.end()
+        low, high, lo_open, hi_open = _hedged(tables.TRAILING_HEDGE_KINDS[qualifier], low, high)
+        if hedge and hedge.end() >= start - MAX_HEDGE_GAP:
+            start = hedge.start(1)
+    elif hedge and qualifier is None and hedge.end() >= start - MAX_HEDGE_GAP:
+        qualifier = _HEDGE_KEYS.get(re.sub(r"\s+", "", hedge.group(1).lower()))
         start = hedge.start(1)
         low, high, lo_open, hi_open = _hedged(tables.HEDGES[qualifier], low, high)
-    else:
-        trailing = _TRAILING_HEDGE.match(text, end)
-        if trailing and second is None:
-            qualifier = trailing.group(1).lower()
-            end = trailing.end()
-            low, high, lo_open, hi_open = _hedged(tables.TRAILING_HEDGE_KINDS[qualifier], low, high)
     if number.vague and qualifier is None:
         qualifier = text[number.start : number.end].lower()
 
@@ -217,8 +229,8 @@ def _read_range_end(text: str, number: NumberMatch, start: int) -> tuple[NumberM
     opener = _RANGE_OPENERS.search(text, max(0, start - 9), start)
     if word == "and" and not (opener and opener.group(1).lower() == "between"):
         return None
-    if word in ("-", "–", "—") and sep.group(0) != word and not opener:
-        return None  # "5 - 10" with spaces is a list or a score, not a range, unless "from"/"between"
+    if word in ("-", "—") and sep.group(0) != word and not opener and number.spelled:
+        return None  # "five - ten" with spaces is a list, not a range, unless "from"/"between"
     pos = sep.end() + len(_RANGE_END_PREFIX.match(text, sep.end()).group(0))
     negative = "−" in text[sep.end() : pos]
     if pos >= len(text) or not (text[pos].isdigit() or text[pos].isalpha()):
@@ -505,6 +517,31 @@ def _scope(sentence: tuple[int, int], timexes: Sequence[Timex], dct: str | None)
     if dates:
         return dates[-1].value
     return dct
+
+
+def _merge_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"more than 10 and less than 40": a lower and an upper bound joined by "and" are one interval."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit == q.unit
+            and {prev.qualifier is not None, q.qualifier is not None} == {True}
+            and _BOUND_JOINER.fullmatch(text[prev.end : q.start])
+            and ((prev.high is None and q.low is None) or (prev.low is None and q.high is None))
+        ):
+            low, high = (prev.low, q.high) if prev.high is None else (q.low, prev.high)
+            if low is not None and high is not None and low < high:
+                lo_open = (prev.bounds if prev.high is None else q.bounds)[0]
+                hi_open = (q.bounds if prev.high is None else prev.bounds)[1]
+                out[-1] = _replace(
+                    prev, end=q.end, text=text[prev.start : q.end], low=low, high=high, bounds=lo_open + hi_open,
+                    qualifier=f"{prev.qualifier} … {q.qualifier}", counted=prev.counted or q.counted,
+                )
+                continue
+        out.append(q)
+    return out
 
 
 def _link_alternatives(text: str, found: list[Quantity]) -> Iterator[Quantity]:
