@@ -35,6 +35,9 @@ from newsdossier.clean.metadata import (
         ("November 8th, 2024", "2024-11-08", None),
         ("2024-11-08T10:33:00Z", "2024-11-08T10:33:00", None),
         ("Updated 10:15 AM GMT, November 8, 2024", None, "2024-11-08T10:15"),
+        ("Updated Friday, Nov 8, 2024", None, "2024-11-08"),
+        ("BAKU, Azerbaijan, Nov 8, 2024 (AZERTAC)", "2024-11-08", None),  # place and agency around the date
+        ("Baku, November 8, 2024, TASS", "2024-11-08", None),
     ],
 )
 def test_parse_dateline_reads_published_and_updated(line, published, updated):
@@ -54,6 +57,8 @@ def test_parse_dateline_recognises_datelines_without_a_value(line):
         "November 8 - Victory Day",
         "2023-02-30",  # no such day
         "Armenia occupied Shusha on May 8, 1992.",
+        "Paris, France",
+        "In Baku, November 8, 2020 is remembered",
         "44-day war",
         "",
     ],

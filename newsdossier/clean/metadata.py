@@ -26,6 +26,9 @@ MIN_YEAR, MAX_YEAR = 1900, 2100  # publication years outside this are misreads
 
 AMBIGUOUS = "ambiguous"  # a real date, but 03/04/2024 could be either day or month first
 
+# "BAKU, Azerbaijan, " before a date and " (AZERTAC)" / ", TASS" after it (case matters: names).
+_PLACE_PREFIX = re.compile(r"^(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,\s*){1,2}(?=\w)")
+_AGENCY_SUFFIX = re.compile(r"\s*(?:,\s*|\(\s*)[A-Z][A-Z.&-]{1,11}\)?$")
 _GLUED_BY = re.compile(r"BY(?=[A-Z][a-z])")
 _PLACE_TAIL = re.compile(r"(?:in|from|,)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}")
 _CREDIT = re.compile(r"^\(?\s*(?:reporting|reported|written|writing) by\s+(?P<names>[^;)]+)", re.IGNORECASE)
@@ -147,9 +150,18 @@ def _iso(match: re.Match[str]) -> str | None:
 
 
 def parse_dateline(line: str) -> Dateline | None:
-    """A line that only states when the article was published/updated (plus counters and labels)."""
+    """A line that only states when the article was published/updated (plus counters and labels,
+    a place before the date and an agency after it: "BAKU, Azerbaijan, Nov 8, 2024 (AZERTAC)")."""
     if not line.strip() or line.count(" ") > 2 * DATELINE_MAX_WORDS or word_count(line) > DATELINE_MAX_WORDS:
         return None
+    dateline = _read_dateline(line)
+    if dateline is None:
+        bare = _AGENCY_SUFFIX.sub("", _PLACE_PREFIX.sub("", line.strip()))
+        dateline = _read_dateline(bare) if bare != line.strip() else None
+    return dateline
+
+
+def _read_dateline(line: str) -> Dateline | None:
     date_re, label_re = _date_regexes()
     published = updated = None
     residue, last = [], 0
