@@ -132,13 +132,20 @@ def test_store_separate_stores_of_same_input_dump_equal(tmp_path: Path) -> None:
     assert dumps[0] == dumps[1]
 
 
-def test_store_resaving_a_document_replaces_its_sentences(store: Store) -> None:
-    doc = make_doc("d", "Alpha one. Beta two.")
-    store.save_annotated([make_annotated(doc)])
-    changed = make_doc("d", "Gamma three. Delta four.")
-    store.save_annotated([make_annotated(changed)])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Alpha one. Beta two.", "Gamma three. Delta four."),  # new offsets
+        ("Alpha one. Beta two.", "Gamma one. Beta two."),  # same offsets, one sentence's words changed
+        ("Alpha one. Beta two.", "Gamma one."),  # fewer sentences
+    ],
+)
+def test_store_resaving_a_document_replaces_its_sentences(store: Store, before: str, after: str) -> None:
+    store.save_annotated([make_annotated(make_doc("d", before))])
+    store.save_annotated([make_annotated(make_doc("d", after))])
     assert store.search("alpha") == []
-    assert [e.text for e in store.search("gamma")] == ["Gamma three."]
+    assert [e.text for e in store.search("gamma")] == [after.split(". ")[0].rstrip(".") + "."]
+    assert len(store.dump()["sentences"]) == after.count(".")
     store.check()
 
 

@@ -12,6 +12,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -45,32 +46,46 @@ def from_dict(cls: type[T], data: dict[str, Any], **given: Any) -> T:
 
     ``given`` fields are passed through as they are (already built objects).
     """
-    hints = _hints(cls)
-    kwargs = {name: _convert(hints[name], data[name]) for name in hints if name in data and name not in given}
+    kwargs = {}
+    for name, convert in _plan(cls):
+        if name in data and name not in given:
+            value = data[name]
+            kwargs[name] = value if convert is None or value is None else convert(value)
     return cls(**kwargs, **given)
 
 
+Converter = Callable[[Any], Any]
+
+
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    resolved = typing.get_type_hints(cls)
-    return {f.name: resolved[f.name] for f in dataclasses.fields(cls)}
+def _plan(cls: type) -> tuple[tuple[str, Converter | None], ...]:
+    """Each field of ``cls`` with the function that builds its value from plain data (None: as is)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
-def _convert(tp: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _converter(tp: Any) -> Converter | None:
+    """A function turning plain data into a value of type ``tp``, made once per type."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
-        nested = [a for a in options if dataclasses.is_dataclass(a)]
-        if nested and isinstance(value, dict):
-            return from_dict(nested[0], value)
-        return _convert(options[0], value) if len(options) == 1 else value
+        nested = [a for a in options if isinstance(a, type) and dataclasses.is_dataclass(a)]
+        if len(options) == 1:
+            return _converter(options[0])
+        if nested:
+            dc = nested[0]
+            return lambda v: from_dict(dc, v) if isinstance(v, dict) else v
+        return None
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in value)
-        return tuple(_convert(a, v) for a, v in zip(args, value, strict=True))
+            item = _converter(args[0])
+            if item is None:
+                return tuple
+            return lambda v: tuple([None if x is None else item(x) for x in v])
+        items = [_converter(a) for a in args]
+        return lambda v: tuple(x if c is None or x is None else c(x) for c, x in zip(items, v, strict=True))
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return from_dict(tp, value)
-    return value
+        return functools.partial(from_dict, tp)
+    return None

@@ -188,11 +188,13 @@ class Store:
     def save_annotated(self, batch: Sequence[Annotated]) -> None:
         """Upsert documents with their annotations and sentences, the whole batch in one transaction."""
         with self.transaction() as conn:
+            stale: list[tuple[int, str]] = []
+            fresh: list[tuple[int, str, int, int, str]] = []
             for annotated in batch:
-                doc_row = _document_row(annotated.doc)
-                _upsert(conn, "documents", doc_row, key="id")
+                _upsert(conn, "documents", _document_row(annotated.doc), key="id")
                 _upsert(conn, "annotations", _annotation_row(annotated), key="doc")
-                _replace_sentences(conn, annotated)
+                _diff_sentences(conn, annotated, stale, fresh)
+            _write_sentences(conn, stale, sorted(fresh))
 
     def save_documents(self, docs: Sequence[Document]) -> None:
         """Upsert documents alone (without annotations), in one transaction."""
@@ -391,15 +393,32 @@ def _annotated_from_row(row: dict[str, Any]) -> Annotated:
     return from_dict(Annotated, data, doc=_document_from_row(row))
 
 
-def _replace_sentences(conn: sqlite3.Connection, annotated: Annotated) -> None:
+def _diff_sentences(
+    conn: sqlite3.Connection,
+    annotated: Annotated,
+    stale: list[tuple[int, str]],
+    fresh: list[tuple[int, str, int, int, str]],
+) -> None:
+    """Add to ``stale`` the document's stored sentences it no longer has (id, text), and to
+    ``fresh`` the rows it has that are not stored."""
     doc = annotated.doc
     wanted = {
         sentence_rowid(doc.id, s.start, s.end): (doc.id, s.start, s.end, doc.text[s.start : s.end])
         for s in annotated.sentences
     }
-    have = {row["id"] for row in conn.execute("SELECT id FROM sentences WHERE doc = ?", (doc.id,))}
-    conn.executemany("DELETE FROM sentences WHERE id = ?", [(i,) for i in have - wanted.keys()])
-    conn.executemany(
-        'INSERT INTO sentences (id, doc, start, "end", text) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-        [(i, *wanted[i]) for i in sorted(wanted.keys() - have)],
-    )
+    have = {row["id"]: row["text"] for row in conn.execute("SELECT id, text FROM sentences WHERE doc = ?", (doc.id,))}
+    stale += [(i, text) for i, text in have.items() if i not in wanted or wanted[i][3] != text]
+    fresh += [(i, *row) for i, row in wanted.items() if have.get(i) != row[3]]
+
+
+def _write_sentences(
+    conn: sqlite3.Connection, stale: list[tuple[int, str]], fresh: list[tuple[int, str, int, int, str]]
+) -> None:
+    """Remove ``stale`` and add ``fresh`` sentence rows, keeping the full-text index in step.
+
+    FTS5 buffers a transaction's rows cheaply only while rowids ascend, so ``fresh`` comes sorted.
+    """
+    conn.executemany("INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', ?, ?)", stale)
+    conn.executemany("DELETE FROM sentences WHERE id = ?", [(i,) for i, _ in stale])
+    conn.executemany('INSERT INTO sentences (id, doc, start, "end", text) VALUES (?, ?, ?, ?, ?)', fresh)
+    conn.executemany("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", [(i, text) for i, *_, text in fresh])
