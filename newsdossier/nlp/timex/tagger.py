@@ -493,13 +493,15 @@ def _deictic(ctx: _Context, m: re.Match[str]) -> list[Part]:
         end -= 2
     part = ctx.lex.parts_of_day.get(m["part"].lower()) if m["part"] else ("NI" if word == "tonight" else None)
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get((m["pmod"] or "").lower())
-    if not ctx.dct:
-        return [Part(m.start(), end, "TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part and part.startswith("T") is False else part or ""), mod)]
-    day = ctx.dct + dt.timedelta(days=offset)
+    day = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
     if part:
-        sep = "" if part.startswith("T") else "T"
-        return [Part(m.start(), end, "TIME", f"{day.isoformat()}{sep}{part}", mod)]
-    return [Part(m.start(), end, "DATE", day.isoformat(), mod)]
+        return [Part(m.start(), end, "TIME", day + _clock_suffix(part), mod)]
+    return [Part(m.start(), end, "DATE", day, mod)]
+
+
+def _clock_suffix(part: str) -> str:
+    """``T`` + a part-of-day code (``TNI``) or the clock value as written in the lexicon (``T12:00``)."""
+    return part if part.startswith("T") else "T" + part
 
 
 def _anaphoric_day(ctx: _Context, m: re.Match[str]) -> list[Part]:
@@ -722,7 +724,7 @@ def _set(ctx: _Context, m: re.Match[str]) -> list[Part]:
         return [Part(m.start(), m.end(), "SET", f"XXXX-{_month(lex, m['month']):02d}")]
     if m["season"]:
         return [Part(m.start(), m.end(), "SET", f"XXXX-{lex.seasons[m['season'].lower()]}")]
-    unit = lex.units[m["unit"].lower().rstrip("s")] if m["unit"].lower().rstrip("s") in lex.units else lex.units[m["unit"].lower()]
+    unit = lex.units[m["unit"].lower()]
     n = _number(lex, m["num"]) if m["num"] else 1
     return [Part(m.start(), m.end(), "SET", _duration_code(unit, n))]
 
