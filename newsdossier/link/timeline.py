@@ -54,7 +54,15 @@ CONFLICT_SIMILARITY = 0.08
 # Kinds too broad to make two clauses the same happening on their own.
 WEAK_KINDS = frozenset({"commemorate"})
 CORROBORATING_SOURCES = 2  # independent sources needed for "corroborated" (the issue's definition)
-SUMMARY_MAX_CHARS = 160  # a summary longer than this is cut at a word boundary with an ellipsis
+SUMMARY_MAX_CHARS = 160
+# Bounds that keep grouping linear on large corpora (100,000 articles on one story put thousands of
+# mentions on its key days). A word shared by more than MAX_POSTING groups of one block ("war")
+# does not pick candidates; a mention is compared with the MAX_CANDIDATES groups sharing the most
+# words, and with the first MAX_REPRESENTATIVES members of each. On the sample corpus no block
+# comes near these bounds, so they change nothing there.
+MAX_POSTING = 64
+MAX_CANDIDATES = 8
+MAX_REPRESENTATIVES = 16  # a summary longer than this is cut at a word boundary with an ellipsis
 
 _LEADING_DATE = re.compile(r"^(?:On|In|By|During|Since|From)\s+[^,]{1,40}?\d[^,]{0,10}(?:,\s*\d{4})?,\s+")
 
@@ -62,62 +70,86 @@ _LEADING_DATE = re.compile(r"^(?:On|In|By|During|Since|From)\s+[^,]{1,40}?\d[^,]
 def build_timeline(annotated: Sequence[Annotated], groups: Sequence[DuplicateGroup]) -> list[TimelineEntry]:
     """The timeline of a corpus: one entry per happening, sorted by date."""
     order = {a.doc.id: i for i, a in enumerate(annotated)}
+    copies = _CopyIndex(groups)
     mentions = [m for a in annotated for m in find_event_mentions(a)]
     clusters = group_mentions(mentions)
     conflicts = find_conflicts(clusters, groups)
     in_conflict = {_origin(anchor) for component in conflicts for anchor in component}
-    entries = [_entry(c, groups, order) for c in clusters if not all(m in in_conflict for m in c)]
-    entries += [_conflict_entry(c, groups, order) for c in conflicts]
+    entries = [_entry(c, copies, order) for c in clusters if not all(m in in_conflict for m in c)]
+    entries += [_conflict_entry(c, copies, order) for c in conflicts]
     return sorted(entries, key=lambda e: (e.date, e.end or "", e.summary))
+
+
+class _CopyIndex:
+    """The copy groups touching given documents, so each count looks at its own few groups only."""
+
+    def __init__(self, groups: Sequence[DuplicateGroup]) -> None:
+        self.groups = list(groups)
+        self.of_doc: dict[str, list[int]] = defaultdict(list)
+        for i, g in enumerate(self.groups):
+            for doc in g.members:
+                self.of_doc[doc].append(i)
+
+    def independent(self, docs: Sequence[str]) -> int:
+        """:func:`independent_count` over the groups reachable from ``docs`` (the same answer, faster)."""
+        seen: set[int] = set()
+        todo = [i for d in docs for i in self.of_doc.get(d, ())]
+        while todo:
+            i = todo.pop()
+            if i not in seen:
+                seen.add(i)
+                todo.extend(j for doc in self.groups[i].members for j in self.of_doc[doc])
+        return independent_count(docs, [self.groups[i] for i in sorted(seen)])
 
 
 def group_mentions(mentions: Sequence[EventMention]) -> list[list[EventMention]]:
     """Mentions of the same happening, blocked by date: days first, then months, then years."""
-    clusters: list[list[EventMention]] = []
-    by_day: dict[str, list[EventMention]] = defaultdict(list)
+    groups = _Groups()
     for m in mentions:
         if m.precision == 3:
-            by_day[m.date].append(m)
-    for day in sorted(by_day):
-        clusters.extend(_single_link(by_day[day], DAY_SIMILARITY))
-    index: dict[str, list[int]] = defaultdict(list)  # "YYYY" and "YYYY-MM" -> cluster numbers
-    for i, c in enumerate(clusters):
-        index[c[0].date[:4]].append(i)
-        index[c[0].date[:7]].append(i)
+            groups.add(m, groups.best(m.date, m, DAY_SIMILARITY), (m.date, m.date[:7], m.date[:4]))
     for precision, threshold in ((2, MONTH_SIMILARITY), (1, YEAR_SIMILARITY)):
-        for m in (m for m in mentions if m.precision == precision):
-            best, score = None, threshold
-            for i in index.get(m.date, ()):
-                s = max(similarity(m, other) for other in clusters[i])
-                if s >= score:
-                    best, score = i, s
-            if best is None:
-                best = len(clusters)
-                clusters.append([])
-                index[m.date[:4]].append(best)
-                if precision == 2:
-                    index[m.date[:7]].append(best)
-            clusters[best].append(m)
-    return clusters
+        for m in mentions:
+            if m.precision == precision:
+                groups.add(m, groups.best(m.date, m, threshold), (m.date, m.date[:4]))
+    return groups.members
 
 
-def _single_link(block: list[EventMention], threshold: float) -> list[list[EventMention]]:
-    parent = list(range(len(block)))
+class _Groups:
+    """Groups of mentions, found through the words they share inside a date block.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    A mention is compared only with groups of its block that share a word with it (an inverted
+    index per block), at most :data:`MAX_CANDIDATES` of them, and with at most
+    :data:`MAX_REPRESENTATIVES` members of each: linear in the mentions, never all pairs.
+    """
 
-    for i in range(len(block)):
-        for j in range(i + 1, len(block)):
-            if similarity(block[i], block[j]) >= threshold:
-                parent[find(j)] = find(i)
-    out: dict[int, list[EventMention]] = defaultdict(list)
-    for i, m in enumerate(block):
-        out[find(i)].append(m)
-    return list(out.values())
+    def __init__(self) -> None:
+        self.members: list[list[EventMention]] = []
+        self.postings: dict[tuple[str, str], dict[int, None]] = defaultdict(dict)
+
+    def best(self, block: str, m: EventMention, threshold: float) -> int | None:
+        shared: Counter[int] = Counter()
+        for token in m.tokens:
+            posting = self.postings.get((block, token))
+            if posting and len(posting) <= MAX_POSTING:
+                shared.update(posting.keys())
+        best, score = None, threshold
+        for gid, _ in shared.most_common(MAX_CANDIDATES):
+            s = max(similarity(m, other) for other in self.members[gid][:MAX_REPRESENTATIVES])
+            if s >= score:
+                best, score = gid, s
+        return best
+
+    def add(self, m: EventMention, gid: int | None, blocks: Sequence[str]) -> None:
+        if gid is None:
+            gid = len(self.members)
+            self.members.append([])
+        group = self.members[gid]
+        if len(group) < MAX_REPRESENTATIVES:
+            for block in blocks:
+                for token in m.tokens:
+                    self.postings[(block, token)][gid] = None
+        group.append(m)
 
 
 # --- conflicts ------------------------------------------------------------------------------
@@ -137,30 +169,42 @@ def _origin(anchor: _Anchor) -> EventMention:
 
 
 def find_conflicts(clusters: Sequence[Sequence[EventMention]], groups: Sequence[DuplicateGroup]) -> list[list[_Anchor]]:
-    """Groups of day-precise anchors that put one happening on different days (within the window)."""
+    """Anchors that put one happening on different days (within the window), one list per happening.
+
+    Anchors are indexed by (day, kind, word); each is compared with the anchors of the next
+    :data:`CONFLICT_WINDOW_DAYS` days that share its kind and a word (capped like the grouping).
+    """
     source = source_of(groups)
-    anchors = [a for c in clusters for m in c for a in _anchors(m)]
-    by_day: dict[dt.date, list[_Anchor]] = defaultdict(list)
-    for a in anchors:
-        by_day[a.date].append(a)
-    parent: dict[int, int] = {}
+    anchors = [a for c in clusters for m in c for a in _anchors(m) if a.kind and a.kind not in WEAK_KINDS]
+    postings: dict[tuple[dt.date, str, str], list[int]] = defaultdict(list)
+    for i, a in enumerate(anchors):
+        for word in a.mention.words:
+            postings[(a.date, a.kind, word)].append(i)
+    parent = list(range(len(anchors)))
 
     def find(i: int) -> int:
-        while parent.setdefault(i, i) != i:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    for day in sorted(by_day):
+    linked: set[int] = set()
+    for i, a in enumerate(anchors):
         for offset in range(1, CONFLICT_WINDOW_DAYS + 1):
-            for a in by_day[day]:
-                for b in by_day.get(day + dt.timedelta(days=offset), ()):
-                    if _same_happening(a, b, source):
-                        parent[find(id(b))] = find(id(a))
+            day = a.date + dt.timedelta(days=offset)
+            shared: Counter[int] = Counter()
+            for word in a.mention.words:
+                posting = postings.get((day, a.kind, word))
+                if posting and len(posting) <= MAX_POSTING:
+                    shared.update(posting)
+            for j, _ in shared.most_common(MAX_CANDIDATES):
+                if _same_happening(a, anchors[j], source):
+                    parent[find(j)] = find(i)
+                    linked.update((i, j))
     components: dict[int, list[_Anchor]] = defaultdict(list)
-    for a in anchors:
-        if id(a) in parent:
-            components[find(id(a))].append(a)
-    return [c for c in components.values() if len(c) > 1]
+    for i in sorted(linked):
+        components[find(i)].append(anchors[i])
+    return list(components.values())
 
 
 def _anchors(m: EventMention) -> list[_Anchor]:
@@ -189,13 +233,13 @@ def _same_happening(a: _Anchor, b: _Anchor, source: dict[str, str]) -> bool:
 # --- entries --------------------------------------------------------------------------------
 
 
-def _entry(cluster: Sequence[EventMention], groups, order) -> TimelineEntry:
+def _entry(cluster: Sequence[EventMention], copies: _CopyIndex, order) -> TimelineEntry:
     finest = max(m.precision for m in cluster)
     date = _most_common(m.date for m in cluster if m.precision == finest)
     intervals = [m.until for m in cluster if m.until and m.date == date]
     end = _most_common(intervals) if 2 * len(intervals) >= len(cluster) else None
     sources = _sources(cluster, order)
-    status = "corroborated" if independent_count(sources, groups) >= CORROBORATING_SOURCES else "single"
+    status = "corroborated" if copies.independent(sources) >= CORROBORATING_SOURCES else "single"
     return TimelineEntry(
         date=date,
         end=end,
@@ -206,12 +250,12 @@ def _entry(cluster: Sequence[EventMention], groups, order) -> TimelineEntry:
     )
 
 
-def _conflict_entry(component: Sequence[_Anchor], groups, order) -> TimelineEntry:
-    source = source_of(groups)
-    backers: dict[str, set[str]] = defaultdict(set)
+def _conflict_entry(component: Sequence[_Anchor], copies: _CopyIndex, order) -> TimelineEntry:
+    backers: dict[str, list[str]] = defaultdict(list)
     for a in component:
-        backers[a.date.isoformat()].add(source.get(a.mention.doc, a.mention.doc))
-    date = min(backers, key=lambda d: (-len(backers[d]), d))
+        backers[a.date.isoformat()].append(a.mention.doc)
+    support = {day: copies.independent(docs) for day, docs in backers.items()}
+    date = min(support, key=lambda d: (-support[d], d))
     mentions = list(dict.fromkeys(a.mention for a in component))
     return TimelineEntry(
         date=date,
@@ -241,10 +285,14 @@ def _evidence(mentions: Sequence[EventMention], order):
 
 
 def _representative(mentions: Sequence[EventMention]) -> EventMention:
-    """The mention most like the others (ties: the shorter, then the earlier in the text)."""
+    """The mention most like the others (ties: the shorter, then the earlier in the text).
+
+    Judged among the first MAX_REPRESENTATIVES members, so a large group costs no more than a small one.
+    """
+    pool = mentions[:MAX_REPRESENTATIVES]
     return min(
-        mentions,
-        key=lambda m: (-sum(similarity(m, o) for o in mentions if o is not m), len(m.text), m.doc, m.start),
+        pool,
+        key=lambda m: (-sum(similarity(m, o) for o in pool if o is not m), len(m.text), m.doc, m.start),
     )
 
 
