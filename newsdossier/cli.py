@@ -104,6 +104,7 @@ _COMMAND_MODULES: list[str] = [
     "newsdossier.clean.commands",
     "newsdossier.nlp.timex.commands",
     "newsdossier.report.commands",
+    "newsdossier.evaluate.copies",
 ]
 
 

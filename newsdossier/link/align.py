@@ -7,7 +7,6 @@ repeated line is not counted twice.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,20 +35,14 @@ class Alignment:
 
 def align_sentences(a: Sequence[SentenceUnit], b: Sequence[SentenceUnit]) -> Alignment:
     """Align sentences of ``a`` with sentences of ``b`` one-to-one, best matches first."""
-    index: dict[str, list[int]] = {}
-    for j, unit in enumerate(b):
-        for w in unit.content:
-            index.setdefault(w, []).append(j)
     scored: list[tuple[float, int, int]] = []
     for i, unit in enumerate(a):
-        overlap: Counter[int] = Counter()
-        for w in unit.content:
-            for j in index.get(w, ()):
-                overlap[j] += 1
-        for j, shared in overlap.items():
+        words_a = unit.content
+        for j, other in enumerate(b):
+            shared = len(words_a & other.content)
             if shared < ALIGN_MIN_OVERLAP:
                 continue
-            containment = shared / min(len(unit.content), len(b[j].content))
+            containment = shared / min(len(words_a), len(other.content))
             if containment >= ALIGN_MIN_CONTAINMENT:
                 scored.append((-containment, i, j))
     scored.sort()

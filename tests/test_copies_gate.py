@@ -1,0 +1,22 @@
+"""Quality gate: copy and rewrite detection on the reprint benchmark. Floors in floors/copies.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsdossier.evaluate.copies import evaluate_copies
+
+FLOORS = json.loads((Path(__file__).parent / "floors" / "copies.json").read_text(encoding="utf-8"))
+
+pytestmark = pytest.mark.gate
+
+
+def test_copies_gate_reprint_benchmark(shared_data: Path) -> None:
+    scores = evaluate_copies(shared_data)
+    assert scores.gold_pairs > 500
+    assert scores.precision >= FLOORS["reprint_precision"], scores.as_dict()
+    assert scores.recall >= FLOORS["reprint_recall"], scores.as_dict()
+    assert scores.f1 >= FLOORS["reprint_f1"], scores.as_dict()
