@@ -43,8 +43,11 @@ class Lexicon:
     point_mods: dict[str, str]
     holidays: dict[str, str]
     references: dict[str, str]
+    set_adverbs: dict[str, str]
     recurrence_before: tuple[re.Pattern[str], ...]
     recurrence_after: tuple[re.Pattern[str], ...]
+    month_preceders: re.Pattern[str]
+    rate_preceders: re.Pattern[str]
     future_cues: re.Pattern[str]
     adjacent_past: re.Pattern[str]
     past_cues: re.Pattern[str]
@@ -97,6 +100,7 @@ def load() -> Lexicon:
         "PMOD": _alternation(list(lex["point_mods"])),
         "ORD": _alternation(ordinal_words) + r"|\d(?:st|nd|rd|th)",
         "REF": _alternation(list(lex["references"])),
+        "SETADV": _alternation(list(lex["set_adverbs"])),
         "HOLIDAY": _alternation(list(lex["holidays"])),
         "DAY": _DAY,
         "YEAR": _YEAR,
@@ -124,8 +128,17 @@ def load() -> Lexicon:
         point_mods=lex["point_mods"],
         holidays=lex["holidays"],
         references=lex["references"],
+        set_adverbs=lex["set_adverbs"],
         recurrence_before=tuple(re.compile(p) for p in lex["recurrence"]["before"]),
         recurrence_after=tuple(re.compile(p) for p in lex["recurrence"]["after"]),
+        month_preceders=re.compile(
+            r"(?:\b" + _alternation(lex["context"]["month_preceders"]) + r"\s+|[-–])$", re.IGNORECASE
+        ),
+        rate_preceders=re.compile(
+            r"(?:\d[\d,.]*\s*(?:" + "|".join(map(re.escape, lex["context"]["amount_words"])) + r")?|"
+            + "|".join(map(re.escape, lex["context"]["rate_words"])) + r")\s+$",
+            re.IGNORECASE,
+        ),
         future_cues=re.compile(r"(?<!\w)" + _alternation(tense["future"]) + r"(?!\w)", re.IGNORECASE),
         adjacent_past=re.compile(
             r"(?:\b(?:\w{3,}ed|" + "|".join(map(re.escape, tense["adjacent_past"])) + r")\s+(?:on\s+|late\s+|early\s+)?)$",
