@@ -316,6 +316,7 @@ def test_report_source_says_how_it_stands_in_its_copy_group(group: DuplicateGrou
         (("2020-11-10",), "2020-11-10"),
         (["a", 2], "a, 2"),
         (True, "true"),
+        ((("LOC", 38), ("PERSON", 1)), "LOC 38, PERSON 1"),
         ({"k": [1]}, '{&quot;k&quot;: [1]}'),
         ((Evidence("a", 0, 1, "x"),), "[{&quot;doc&quot;: &quot;a&quot;, &quot;end&quot;: 1, &quot;start&quot;: 0, &quot;text&quot;: &quot;x&quot;}]"),
     ],
@@ -349,3 +350,15 @@ def test_report_disagreements_list_each_sources_words() -> None:
     assert out.count('<a href="#claim-') == 1 and 'href="#claim-1"' in out
     assert "<q>More than 300</q>" in out and "<q>300</q>" in out and "≥ 300" in out
     assert 'href="#event-0"><strong>2020-11-09 – 2020-11-10</strong>' in out
+
+
+def test_report_entity_mentions_are_numbered_per_document() -> None:
+    from newsdossier.report.entities import render_entities
+
+    mentions = (MentionRef("a", 0, 6), MentionRef("b", 14, 20), MentionRef("a", 0, 6), MentionRef("zz", 0, 1))
+    out = render_entities(Dossier(documents=(A, B), entities=(Entity("Shusha", "LOC", (), mentions),)))
+    groups = re.findall(r'<span class="mgroup">(.*?)</span>(?=<span class="mgroup">|</td>)', out)
+    assert len(groups) == 3
+    assert re.findall(r">(\d)</a>", groups[0]) == ["1", "2"] and 'href="#eve-0-2"' in groups[0]
+    assert 'title="Shusha"' in groups[1]
+    assert "missing" in groups[2] and "<a class=\"ev\"" not in groups[2]  # unknown document: no link

@@ -7,7 +7,7 @@ from newsdossier.report.html import badge, esc, extras, section
 from newsdossier.report.refs import Refs, anchor
 
 SHOWN_FIELDS = ("name", "type", "aliases", "mentions")
-MAX_MENTION_LINKS = 12  # mention links listed per entity; enough to jump around, short enough to scan
+MAX_MENTION_LINKS = 24  # mention links listed per entity (numbered per document); enough to jump around, short to scan
 
 
 def render_entities(d: Dossier) -> str:
@@ -23,15 +23,19 @@ def render_entities(d: Dossier) -> str:
 
 
 def _entity(i: int, entity: Entity, refs: Refs) -> str:
-    links = []
+    by_doc: dict[str, list[str]] = {}
     for j, m in enumerate(entity.mentions[:MAX_MENTION_LINKS]):
+        label = str(len(by_doc.get(m.doc, [])) + 1)
         doc = refs.docs.get(m.doc)
-        words = doc.text[m.start : m.end] if doc and refs.shows(m.doc, m.start, m.end) else entity.name
-        links.append(refs.cite(m.doc, m.start, m.end, anchor("e", i, j), words))
+        if doc is not None and refs.shows(m.doc, m.start, m.end):
+            words = doc.text[m.start : m.end]
+            label = f'<a class="ev" href="#{anchor("e", i, j)}" title="{esc(words)}">{label}</a>'
+        by_doc.setdefault(m.doc, []).append(label)
+    groups = "".join(f'<span class="mgroup">{refs.doc(d)} {" ".join(links)}</span>' for d, links in by_doc.items())
     more = len(entity.mentions) - MAX_MENTION_LINKS
     tail = f' <span class="muted small">+{more} more</span>' if more > 0 else ""
     return (
         f"<tr><td><strong>{esc(entity.name)}</strong>{extras(entity, SHOWN_FIELDS)}</td>"
         f"<td>{badge(entity.type)}</td><td>{esc(', '.join(entity.aliases))}</td>"
-        f'<td><span class="count">{len(entity.mentions)}</span> {"; ".join(links)}{tail}</td></tr>'
+        f'<td><span class="count">{len(entity.mentions)}</span> {groups}{tail}</td></tr>'
     )

@@ -91,6 +91,10 @@ def _plain_text(value: Any) -> str:
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
         return ", ".join(map(str, value))
+    if isinstance(value, (list, tuple)) and all(
+        isinstance(v, (list, tuple)) and all(isinstance(x, (str, int, float)) for x in v) for v in value
+    ):
+        return ", ".join(" ".join(map(str, v)) for v in value)
     if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
         return str(value).lower() if isinstance(value, bool) else str(value)
     return json.dumps(_jsonable(value), ensure_ascii=False, sort_keys=True, default=str)

@@ -91,6 +91,8 @@ ul.conflicts{margin:0;padding:.8rem 1rem .8rem 2rem;background:var(--card);borde
 border-left:4px solid var(--bad);border-radius:10px}
 ul.conflicts>li{margin:.3rem 0}
 ul.conflicts ul{margin:.2rem 0 .6rem;padding-left:1.1rem;font-size:.92rem}
+.mgroup{display:inline-block;margin:0 .8rem .1rem 0;white-space:nowrap}
+.mgroup a.ev{padding:0 .1rem}
 details{margin-top:.6rem}
 summary{cursor:pointer;color:var(--muted);font-size:.9rem}
 table.removed{margin-top:.4rem;font-size:.85rem}
