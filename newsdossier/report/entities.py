@@ -31,7 +31,8 @@ def _entity(i: int, entity: Entity, refs: Refs) -> str:
             words = doc.text[m.start : m.end]
             label = f'<a class="ev" href="#{anchor("e", i, j)}" title="{esc(words)}">{label}</a>'
         by_doc.setdefault(m.doc, []).append(label)
-    groups = "".join(f'<span class="mgroup">{refs.doc(d)} {" ".join(links)}</span>' for d, links in by_doc.items())
+    in_order = sorted(by_doc.items(), key=lambda item: refs.number.get(item[0], len(refs.number) + 1))
+    groups = "".join(f'<span class="mgroup">{refs.doc(d)} {" ".join(links)}</span>' for d, links in in_order)
     more = len(entity.mentions) - MAX_MENTION_LINKS
     tail = f' <span class="muted small">+{more} more</span>' if more > 0 else ""
     return (
