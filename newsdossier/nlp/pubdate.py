@@ -295,6 +295,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def _result(text: str, date: dt.date, support: list[_Clue], confidence: float) -> InferredDate:
     support = list({c.rule: c for c in reversed(support)}.values())[::-1]  # the first clue of each rule
+    support = [c for c in support if c.rule not in CONFIRM_ONLY] or support
     main = support[0].sentence
     seen: list[Span] = []
     for clue in support:
