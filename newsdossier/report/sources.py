@@ -85,7 +85,8 @@ def _article(doc: Document, refs: Refs, marks: list, groups: list[DuplicateGroup
         f"<dt>published</dt><dd>{_published(doc)}</dd>",
     ]
     if doc.published_evidence:
-        facts.append(f"<dt>date from</dt><dd><q>{esc(doc.published_evidence)}</q></dd>")
+        words = esc(doc.published_evidence)
+        facts.append(f'<dt>date from</dt><dd><q title="{words}">{words}</q></dd>')
     facts.extend(f"<dt>copies</dt><dd>{_copy_role(doc.id, group, refs)}</dd>" for group in groups)
     facts.append(f'<dt>path</dt><dd class="path">{esc(doc.path)}</dd>')
     if doc.url:

@@ -82,8 +82,10 @@ aside{position:sticky;top:3.5rem;font-size:.88rem}
 @media (max-width:900px){.cols{grid-template-columns:1fr}aside{position:static}}
 .text{font-family:Georgia,"Times New Roman",serif;font-size:1.03rem;line-height:1.65}
 .text p{margin:0 0 .9rem;white-space:pre-wrap;overflow-wrap:anywhere}
-mark{background:var(--mark);color:inherit;border-radius:2px;padding:0 .05em}
-mark.k-entity:not(.k-timeline):not(.k-claim):not(.k-quote){background:none;border-bottom:2px solid #9db8dc}
+mark{background:var(--mark);color:inherit;padding:0}
+mark.k-entity{border-bottom:2px solid #9db8dc}
+mark.k-entity:not(.k-timeline):not(.k-claim):not(.k-quote){background:none}
+dl.facts dd q{display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden}
 mark.k-claim{background:#ffd9a8}
 @media (prefers-color-scheme:dark){mark.k-claim{background:#6b4a1c}}
 mark:target,a.anchor:target+mark{outline:2px solid var(--accent);outline-offset:1px}
