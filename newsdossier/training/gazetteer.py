@@ -52,5 +52,5 @@ def place_patterns(names: Iterable[str], unsafe: set[str]) -> list[dict]:
 
 def add_gazetteer(nlp, patterns: list[dict]) -> None:
     """Insert the place ruler right before the NER (which then keeps the ruled spans)."""
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False})
     ruler.add_patterns(patterns)
