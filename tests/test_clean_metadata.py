@@ -6,6 +6,7 @@ import pytest
 
 from newsdossier.clean.metadata import (
     Dateline,
+    is_byline_tail,
     looks_like_date,
     normalize_date,
     parse_byline,
@@ -44,9 +45,12 @@ def test_parse_dateline_reads_published_and_updated(line, published, updated):
     assert parse_dateline(line) == Dateline(published=published, updated=updated)
 
 
-@pytest.mark.parametrize("line", ["Updated 2 hours ago", "Published yesterday", "Published 03/04/2024", "03/04/2024"])
+@pytest.mark.parametrize(
+    "line",
+    ["Updated 2 hours ago", "Published yesterday", "Published 03/04/2024", "03/04/2024", "8 November", "Friday, 8 November, 10:33", "Published"],
+)
 def test_parse_dateline_recognises_datelines_without_a_value(line):
-    # relative dates need the crawl date; 03/04/2024 may be day or month first: no guess
+    # relative and year-less dates need the crawl date; 03/04/2024 may be day or month first: no guess
     assert parse_dateline(line) == Dateline(published=None, updated=None)
 
 
@@ -58,6 +62,7 @@ def test_parse_dateline_recognises_datelines_without_a_value(line):
         "2023-02-30",  # no such day
         "Armenia occupied Shusha on May 8, 1992.",
         "Paris, France",
+        "Police Blotter, Jan. 2",
         "In Baku, November 8, 2020 is remembered",
         "44-day war",
         "",
@@ -165,3 +170,11 @@ def test_parse_outlet_reads_trailers(line, outlet):
 )
 def test_parse_credit_reads_the_reporters(line, reporters):
     assert parse_credit(line) == reporters
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Staff Writer", True), ("BBC News, Geneva", True), ("Reuters", True), ("He is a writer.", False), ("said the minister", False)],
+)
+def test_is_byline_tail_reads_roles_outlets_and_places(line, expected):
+    assert is_byline_tail(line) is expected

@@ -12,7 +12,7 @@ templates. Every removed line is kept in ``Document.removed`` with one of these 
 * furniture families (patterns in ``newsdossier/data/clean/furniture.json``): ``comment-widget``,
   ``moderation-notice``, ``share-prompt``, ``navigation``, ``related-list``, ``advertisement``,
   ``view-counter``, ``image-credit``, ``cookie-notice``, ``paywall``, ``media-player``, ``promo``,
-  ``agency-signoff``, ``social-embed``, ``copyright``;
+  ``agency-signoff``, ``social-embed``, ``contact``, ``copyright``;
 * line evidence: ``image-caption`` (the headline with a gallery index), ``separator``, ``numeric``
   (bare numbers at the edges), ``section-label`` (short labels above the headline), ``boilerplate``
   (a line repeated across the corpus, at the edges).

@@ -39,6 +39,7 @@ from newsdossier.clean.metadata import (
     parse_credit,
     parse_dateline,
     parse_outlet,
+    is_byline_tail,
 )
 from newsdossier.clean.normalize import normalize_text
 from newsdossier.clean.stats import CorpusStats
@@ -220,38 +221,53 @@ def _read_header(
     """
     seen = 0
     deck: int | None = None
+    last_reason: str | None = None
     for i, line in enumerate(lines):
         if not line:
             continue
         seen += 1
         if seen > HEADER_MAX_LINES:
             return i if deck is None else deck
-        titled = found.title_line is not None or given_title
-        if found.title_line is None and given_title and _title_echo(line, found) == "repeated-title":
-            reasons[i], found.title_line = "title", i
-            continue
-        reason = _edge_reason(line, found, "header")
+        reason = _header_reason(lines, i, found, stats, given_title, last_reason)
         if reason:
-            reasons[i] = reason
+            reasons[i] = last_reason = reason
             continue
-        if titled and (author := parse_bare_byline(line)):
-            found.author = found.author or author
-            reasons[i] = "byline"
-            continue
-        if not titled and _is_headline(lines, i) and not _label_above_headline(lines, i):
-            reasons[i], found.title_line, found.title = "title", i, _split_site_name(line, found)
-            continue
-        if stats is not None and _template_line(line, stats):
-            reasons[i] = "boilerplate"
-            continue
-        if not titled and is_kicker(line):
-            reasons[i] = "section-label"
-            continue
-        if titled and deck is None and word_count(line) <= DECK_MAX_WORDS and not ends_like_sentence(line):
-            deck = i
+        if deck is None and (found.title_line is not None or given_title) and _is_deck(line):
+            deck, last_reason = i, None
             continue
         return i if deck is None else deck
     return len(lines) if deck is None else deck
+
+
+def _header_reason(
+    lines: list[str], i: int, found: _Found, stats: CorpusStats | None, given_title: bool, last_reason: str | None
+) -> str | None:
+    """Why a line of the header goes (noting the title, date, author and outlet it gives), or None."""
+    line = lines[i]
+    titled = found.title_line is not None or given_title
+    if found.title_line is None and given_title and _title_echo(line, found) == "repeated-title":
+        found.title_line = i
+        return "title"
+    reason = _edge_reason(line, found, "header")
+    if reason:
+        return reason
+    if last_reason == "byline" and is_byline_tail(line):
+        return "byline"  # "Staff Writer", "BBC News, Geneva" under the name
+    if titled and (author := parse_bare_byline(line)):
+        found.author = found.author or author
+        return "byline"
+    if not titled and _is_headline(lines, i) and not _label_above_headline(lines, i):
+        found.title_line, found.title = i, _split_site_name(line, found)
+        return "title"
+    if stats is not None and _template_line(line, stats):
+        return "boilerplate"
+    if not titled and is_kicker(line):
+        return "section-label"
+    return None
+
+
+def _is_deck(line: str) -> bool:
+    return word_count(line) <= DECK_MAX_WORDS and not ends_like_sentence(line)
 
 
 def _is_headline(lines: list[str], i: int) -> bool:

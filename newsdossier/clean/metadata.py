@@ -100,6 +100,17 @@ def _byline_label() -> re.Pattern[str]:
 
 
 @cache
+def _yearless_date() -> re.Pattern[str]:
+    data = _data()
+    months, weekdays = _alternation(list(data["months"])), _alternation(data["weekdays"])
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    return re.compile(
+        rf"\b(?:(?:{weekdays})\.?,?\s+)?(?:{day}\s+(?:of\s+)?(?:{months})\b\.?|(?:{months})\.?\s+{day}\b)",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _relative_date() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_data()['relative_date']})\b", re.IGNORECASE)
 
@@ -158,6 +169,8 @@ def parse_dateline(line: str) -> Dateline | None:
     if dateline is None:
         bare = _AGENCY_SUFFIX.sub("", _PLACE_PREFIX.sub("", line.strip()))
         dateline = _read_dateline(bare) if bare != line.strip() else None
+        if dateline and not (dateline.published or dateline.updated):
+            return None  # "Police Blotter, Jan. 2" is a headline: a place needs a full date after it
     return dateline
 
 
@@ -183,15 +196,16 @@ def _read_dateline(line: str) -> Dateline | None:
             published = published or value
     residue.append(line[last:])
     rest = " ".join(residue)
-    relative = _relative_date()
-    if relative.search(rest):
-        found = True
-        rest = relative.sub(" ", rest)
-    if not found:
-        return None
+    # Dates a reader cannot place without the crawl date: "2 hours ago", "8 November" (no year).
+    for vague in (_relative_date(), _yearless_date()):
+        if vague.search(rest):
+            found = True
+            rest = vague.sub(" ", rest)
     rest = _filler().sub(" ", label_re.sub(" ", rest))
     if rest.strip():
         return None
+    if not found and not label_re.search(line):
+        return None  # nothing but punctuation and numbers
     return Dateline(published=published, updated=updated)
 
 
@@ -311,6 +325,15 @@ def parse_bare_byline(line: str) -> str | None:
     if rest and not _PLACE_TAIL.fullmatch(rest):
         return None
     return ", ".join(names)
+
+
+def is_byline_tail(line: str) -> bool:
+    """A line that continues a byline: a role, outlet or place ("Staff Writer", "BBC News, Geneva")."""
+    text = line.strip()
+    if not text or word_count(text) > BYLINE_TAIL_MAX_WORDS or ends_like_sentence(text) or not _plain_tail(text):
+        return False
+    words = re.findall(r"[^\W_]+", text)
+    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in _data()["name_particles"] for w in words)
 
 
 def parse_credit(line: str) -> str | None:
