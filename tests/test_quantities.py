@@ -140,6 +140,10 @@ def test_find_quantities_conversion_is_one_measurement(nlp):
         "See Figs. 2 and 5 and phases 3, 5, 7 in Table 1f.",
         "Uptake of [11C]PK11195 as in Mg(ClO4)2 was cited [12].",
         "For one, it is the measured one that matters.",
+        "He lives at 10 Downing Street and flew a Boeing 737 with Windows 11 on an iPhone 15.",
+        "It was debated in the 1990s, 24/7, after 9/11.",
+        "Real Madrid won 3-2 on Sunday.",
+        "Posted 2 hours ago | 1.2K views | 34 comments",
     ],
 )
 def test_find_quantities_ignores_dates_times_codes_and_counters(nlp, text):

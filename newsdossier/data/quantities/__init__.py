@@ -394,3 +394,17 @@ CASUALTY_SUBJECTS: dict[str, str] = {
     "death": "deaths", "injured": "people injured", "displaced": "people displaced",
     "evacuated": "people evacuated", "arrested": "people arrested", "missing": "people missing",
 }
+
+# A capitalised word of this kind after a number makes it an address: "10 Downing Street".
+STREET_WORDS: frozenset[str] = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr",
+    "square", "sq", "place", "pl", "court", "ct", "way", "highway", "hwy", "terrace", "parkway", "plaza",
+})
+# Page furniture counts: "1.2K views | 34 comments" in a short line is a widget, not a figure.
+COUNTER_WORDS: frozenset[str] = frozenset({
+    "views", "view", "comments", "comment", "shares", "share", "likes", "like", "reactions", "reads",
+    "replies", "reply", "retweets", "votes", "min", "mins",
+})
+MAX_WIDGET_LINE_WORDS = 10  # a line this short around a counter word is furniture; prose lines are longer
+# Denominators read as fractions in digits ("3/4 cup"); "9/11", "24/7" are names and dates.
+FRACTION_DENOMINATORS: frozenset[int] = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000})

@@ -81,6 +81,10 @@ _COMPOUND_TAIL = re.compile(
     rf"(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])?(?:(?:\s|/|\s?per\s)(?:{_UNIT_PART})(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])(?![A-Za-z]))*",
 )
 _HEDGE_KEYS = {re.sub(r"\s+", "", h): h for h in tables.HEDGES}  # written with any spacing → table key
+_NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}|[a-z]+[A-Z][A-Za-z]*)[ \t]$")
+_NAME_EXCEPTIONS = frozenset(
+    {h.split()[0] for h in tables.HEDGES} | tables.MONTHS | {"us", "usd", "eur", "gbp", "rs", "the", "a", "an"}
+)
 _BOUND_JOINER = re.compile(r"\s*,?\s*(?:and|but|,)\s*", re.IGNORECASE)
 _RANGE_END_PREFIX = re.compile(r"[∼~≈]?\s?−?")  # "from ∼250 to ∼550 ppm", "−27.7 to −23.7‰"
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*|~(?=\d)", re.IGNORECASE)
@@ -156,6 +160,8 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
             if opener_start is not None:
                 start = opener_start
                 qualifier = text[opener_start:number.start].strip().lower()
+        elif re.fullmatch(r"[-–]", text[number.end : range_number.start]) and not number.spelled:
+            return None  # "won 3-2", "a 52-48 margin": a score or a split, not an amount
         else:
             second = None
 
@@ -199,6 +205,8 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         qualifier = text[number.start : number.end].lower()
 
     sentence = _sentence_of(start, sentences, len(text))
+    if _widget_counter(text, end):
+        return None
     counted, verb_after = _counted(text, end, sentence[1], nouns, skip_of=number.vague is not None or unit == "percentage" or number.value < 1)
     predicate = _predicate(text, start, sentence[0]) or verb_after
     if counted is None and unit is None:
@@ -402,7 +410,38 @@ def _rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> 
         return True
     if unit is None and re.match(r"-[A-Za-z]", text[number.end : number.end + 2]):
         return True  # "three-way", "5-star": a compound adjective, not an amount
+    if unit is None and _after_name(text, number.start):
+        return True  # "Boeing 737", "Windows 11", "Apollo 11": part of a name
+    street = re.match(r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]*)\b", text[end : end + 40])
+    if unit is None and street and street.group(1).lower() in tables.STREET_WORDS:
+        return True  # "10 Downing Street"
+    if unit == "second" and text[number.end : number.end + 1] == "s" and number.value % 10 == 0 and number.value >= 10:
+        return True  # "the 1990s", "the 60s": decades
+    if tables.UNIT_KINDS.get(unit or "") == "duration" and re.match(r"\s+ago\b", after, re.IGNORECASE):
+        return True  # "2 hours ago": a point in time
+    if unit and unit.isalpha() and unit not in _CANONICAL_UNITS and text[number.end : end].isupper() and len(unit) > 1:
+        return True  # "1AA", "2SD": codes glued to digits
     return False
+
+
+def _widget_counter(text: str, end: int) -> bool:
+    """"1.2K views | 34 comments": page furniture in a short line."""
+    word = re.match(r"\s*([A-Za-z]+)", text[end : end + 20])
+    if word is None or word.group(1).lower() not in tables.COUNTER_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return "|" in line or len(_WORD.findall(line)) <= tables.MAX_WIDGET_LINE_WORDS
+
+
+def _after_name(text: str, pos: int) -> bool:
+    """Whether a capitalised word, not opening a sentence, stands right before ``pos``."""
+    m = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
+    if m is None or m.group(1).lower() in _NAME_EXCEPTIONS:
+        return False
+    before = text[: m.start(1)].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"“(—–-|\n" and not before.endswith("\n")
 
 
 def _is_ordinal_word(text: str, number: NumberMatch) -> bool:

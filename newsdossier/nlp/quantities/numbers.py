@@ -118,8 +118,12 @@ def _with_point(text: str, number: NumberMatch | None) -> NumberMatch | None:
 
 def _read_digits(text: str, pos: int) -> NumberMatch | None:
     frac = FRACTION_DIGITS.match(text, pos)
-    if frac and int(frac.group(2)) not in (0,) and int(frac.group(2)) <= 100 and int(frac.group(1)) < int(frac.group(2)):
-        return NumberMatch(pos, frac.end(), int(frac.group(1)) / int(frac.group(2)))
+    if frac:
+        numerator, denominator = int(frac.group(1)), int(frac.group(2))
+        if denominator in tables.FRACTION_DENOMINATORS and numerator < denominator:
+            return NumberMatch(pos, frac.end(), numerator / denominator)
+        if "/" in text[pos : frac.end()] and not re.search(r"\s", text[pos : frac.end()]):
+            return None  # "9/11", "24/7": a name or a date, not a fraction
     m = DIGITS.match(text, pos)
     if not m:
         return None
