@@ -146,3 +146,22 @@ def test_find_event_mentions_years_ago_on_this_day_is_that_day_back_then():
     text = "Two years ago on this day, the forces liberated the city after weeks of fighting."
     doc = annotated("d", text, "2022-11-08", ("Two years ago", "2020"), ("this day", "2022-11-08"))
     assert dates_of(doc) == [("2020-11-08", None)]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("The index was 2% above the start of the day on March 3, 2009, traders said.", None),
+        ("The strike ended on March 3, 2009, after the end of the month talks.", "end"),
+    ],
+)
+def test_find_event_mentions_period_words_are_not_happenings(text, kind):
+    (mention,) = find_event_mentions(annotated("d", text, None, ("March 3, 2009", "2009-03-03")))
+    assert mention.kind == kind
+
+
+def test_find_event_mentions_repeated_date_in_a_sentence_is_one_mention():
+    text = "Today the president presented a plan following the 12:00 UTC announcement by the firm."
+    doc = annotated("d", text, "2009-06-01", ("Today", "2009-06-01"), ("12:00 UTC", "2009-06-01T12:00"))
+    (mention,) = find_event_mentions(doc)
+    assert mention.text == text

@@ -22,6 +22,7 @@ Rules (word lists in :mod:`newsdossier.data.timeline`):
   an "Nth anniversary", else the document's publication date (skipped when there is none).
   A date *before* the cue ("On November 8, 2021, the Republic celebrates …") is the
   commemoration's own date and is kept.
+* A date repeated in one sentence ("today … at 12:00 UTC") is one mention.
 * When a sentence holds several dates, each keeps its own clause: the text between two dates is
   cut at a clause break (comma, "and", …) — at the first break after the earlier date, or at the
   last one when the earlier date opens the sentence ("On Dec. 3, 2020, X signed …").
@@ -185,6 +186,7 @@ def _sentence_mentions(doc: str, text: str, sentence: Span, dated: list[_Dated],
                 return []
             return [_mention(doc, text, sentence.start, sentence.end, when, None, dated, None)]
         dated = own
+    dated = [d for i, d in enumerate(dated) if not any(e.date == d.date and e.until == d.until for e in dated[:i])]
     out = []
     for (start, end), d in zip(_clauses(text, sentence, dated), dated):
         out.append(_mention(doc, text, start, end, d.date, d.until, dated, d))
@@ -270,7 +272,7 @@ def _nearest_kind(text: str, start: int, end: int, item: _Dated) -> str | None:
     before, after = [], []
     for m in _WORD.finditer(text, start, end):
         kinds = _KINDS_OF.get(m.group().lower())
-        if kinds is None:
+        if kinds is None or _names_a_period(text, m.end()):
             continue
         kind = kinds[0]
         if m.end() <= item.start:
@@ -291,13 +293,22 @@ def _content(text: str, start: int, end: int, dated: Sequence[_Dated]) -> tuple[
             continue
         raw = _POSSESSIVE.sub("", m.group())
         low = raw.lower()
-        kinds.update(_KINDS_OF.get(low, ()))
+        if not _names_a_period(text, m.end()):
+            kinds.update(_KINDS_OF.get(low, ()))
         if low in _NOT_CONTENT or low.isdigit():
             continue
         if raw[0].isupper() and m.start() > start:
             names.add(low)
         words.add(stem(low))
     return words, kinds, names
+
+
+_PERIOD_AFTER = re.compile(rf"\s+of\s+(?:the\s+)?(?:{'|'.join(sorted(lexicon.PERIOD_NOUNS))})\b", re.IGNORECASE)
+
+
+def _names_a_period(text: str, end: int) -> bool:
+    """ "the start of the day", "the end of the year": a kind word that names a period, not a happening."""
+    return _PERIOD_AFTER.match(text, end) is not None
 
 
 @lru_cache(maxsize=1 << 16)

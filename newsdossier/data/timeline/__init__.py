@@ -79,6 +79,13 @@ EVENT_KINDS: dict[str, frozenset[str]] = {
     ),
 }
 
+# A kind word followed by "of (the) <one of these>" names a period, not a happening: "the start
+# of the day", "the end of the year", "the beginning of trading".
+PERIOD_NOUNS: frozenset[str] = frozenset(
+    "day week weekend month year quarter season session trading decade century term morning "
+    "afternoon evening night".split()
+)
+
 # --- commemorations -------------------------------------------------------------------------
 
 # Words that make a sentence about a commemoration. A date written *after* the first of them in
