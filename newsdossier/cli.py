@@ -105,6 +105,7 @@ _COMMAND_MODULES: list[str] = [
     "newsdossier.nlp.timex.commands",
     "newsdossier.report.commands",
     "newsdossier.evaluate.copies",
+    "newsdossier.evaluate.similarity",
 ]
 
 

@@ -261,6 +261,15 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryPair:
+    """How likely two documents report the same story: ``score`` in [0, 1] (``link.similarity``)."""
+
+    a: str
+    b: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Dossier:
     """The whole result of a build; ``as_dict`` of it is ``dossier.json``."""
 
