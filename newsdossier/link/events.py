@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from newsdossier.data import timeline as lexicon
 from newsdossier.model import Annotated, Evidence, Span, Timex
+from newsdossier.nlp.pubdate import anniversary_number
 
 # A sentence with fewer content words than this outside its dates is a dateline, heading or
 # caption ("2023-11-08 16:51:00 | Last Update : …" has none; the shortest real event clause in the
@@ -205,20 +206,13 @@ def _commemoration_cue(body: str) -> int | None:
     return None
 
 
-_ORDINAL_ANNIVERSARY = re.compile(r"\b(\w+(?:-\w+)?)\s+anniversary\b", re.IGNORECASE)
-
-
 def _commemorated_on(body: str, recalled: _Dated, dct: str | None) -> str | None:
     """When a commemoration happens: recalled date + N years for an "Nth anniversary", else the DCT."""
-    m = _ORDINAL_ANNIVERSARY.search(body)
-    if m:
-        word = m.group(1).lower()
-        digits = re.match(r"(\d+)(?:st|nd|rd|th)$", word)
-        n = int(digits.group(1)) if digits else lexicon.ORDINALS.get(word)
-        if n is not None:
-            year, _, rest = recalled.date.partition("-")
-            return f"{int(year) + n:04d}" + (f"-{rest}" if rest else "")
-    return dct
+    n = anniversary_number(body)
+    if n is None:
+        return dct
+    year, _, rest = recalled.date.partition("-")
+    return f"{int(year) + n:04d}" + (f"-{rest}" if rest else "")
 
 
 def _clauses(text: str, sentence: Span, dated: list[_Dated]) -> list[tuple[int, int]]:

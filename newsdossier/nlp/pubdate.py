@@ -129,6 +129,12 @@ def infer_published(text: str, timexes: Sequence[Timex]) -> InferredDate | None:
     return _combine(text, clues, weekday, absolute)
 
 
+def anniversary_number(text: str) -> int | None:
+    """N of the first "Nth anniversary" in ``text`` ("second anniversary" → 2, "25th anniversary" → 25)."""
+    m = _ANNIVERSARY.search(text)
+    return _number(m.group("ord"), lexicon.ORDINALS) if m else None
+
+
 def _sentences(text: str) -> list[Span]:
     spans, start = [], 0
     for brk in [*_SENTENCE_BREAK.finditer(text), None]:
