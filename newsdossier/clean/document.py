@@ -1,12 +1,14 @@
 """Cleaning one record: furniture lines out, metadata in, a :class:`Document` (or a :class:`Rejection`).
 
-The work is a pure function of the record and the corpus statistics. Lines are read in three zones:
+The work is a pure function of the record and the corpus statistics. Lines are read in three passes:
 
 * the **header**, the run of non-prose lines at the top: section labels, the headline, datelines,
-  bylines, captions and any furniture, until the first line of article text;
-* the **footer**, the run of furniture at the bottom (comment widgets, trailers, notices), read upwards;
-* the **body** in between, where only lines that are furniture anywhere are removed (separators,
-  widgets, share rows, repeated headlines, captions, lists of related links).
+  bylines, captions and any furniture, until the first line of article text (one standfirst under
+  the headline is kept and read past);
+* the **body**, where only lines that are furniture anywhere are removed (separators, widgets,
+  share rows, repeated headlines, captions, lists of related links after an opener);
+* the **footer**, the run of furniture at the bottom (comment widgets, trailers, notices), read
+  upwards; lines the body pass removed belong to it.
 
 Prose never goes by a heuristic: only a pattern that matches a whole line can remove a sentence.
 """
@@ -19,27 +21,28 @@ from dataclasses import dataclass, field
 
 from newsdossier.clean.furniture import families, furniture_reason, opens_list
 from newsdossier.clean.lines import (
-    ends_like_sentence,
-    is_headline_like,
     TITLE_MIN_WORDS,
     TITLE_WITH_STOP_MAX_WORDS,
+    ends_like_sentence,
+    is_headline_like,
     is_kicker,
     is_prose,
     is_title_case,
-    word_count,
     line_key,
     same_text,
+    word_count,
 )
 from newsdossier.clean.metadata import (
     OUTLET_MAX_WORDS,
     Dateline,
+    is_byline_tail,
     normalize_date,
     parse_bare_byline,
     parse_byline,
     parse_credit,
     parse_dateline,
     parse_outlet,
-    is_byline_tail,
+    starts_with_date_label,
 )
 from newsdossier.clean.normalize import normalize_text
 from newsdossier.clean.stats import CorpusStats
@@ -330,7 +333,8 @@ def _read_body(lines: list[str], reasons: dict[int, str], found: _Found, start: 
             if byline:
                 found.author = found.author or byline.author
                 reason = "byline"
-        if not reason and _labelled_dateline(line):
+        # Inside the body only a dateline that says what it is ("Updated: ...") is furniture.
+        if not reason and starts_with_date_label(line):
             dateline = parse_dateline(line)
             if dateline:
                 found.add_date(dateline, "body", line)
@@ -349,12 +353,6 @@ def _read_body(lines: list[str], reasons: dict[int, str], found: _Found, start: 
 def _template_line(line: str, stats: CorpusStats) -> bool:
     """A line repeated across the corpus that does not end like a sentence (so no sentence goes)."""
     return not ends_like_sentence(line) and stats.is_repeated(line)
-
-
-def _labelled_dateline(line: str) -> bool:
-    """Inside the body only a dateline that says what it is ("Updated: ...") is furniture."""
-    head = line.split(":", 1)[0].casefold() if ":" in line else line.casefold()
-    return head.startswith(("published", "posted", "updated", "last updated", "first published", "modified"))
 
 
 def _assemble(lines: list[str], reasons: dict[int, str]) -> str:

@@ -209,6 +209,11 @@ def _read_dateline(line: str) -> Dateline | None:
     return Dateline(published=published, updated=updated)
 
 
+def starts_with_date_label(line: str) -> bool:
+    """The line says it is a dateline: "Updated: ...", "Published 8 November 2024"."""
+    return line.casefold().startswith(tuple(_data()["body_dateline_labels"]))
+
+
 def looks_like_date(line: str) -> bool:
     """The whole line is one date or date and time (``2021-11-08``, ``08.11.2021 10:00``)."""
     date_re, _ = _date_regexes()
