@@ -165,3 +165,9 @@ def test_find_event_mentions_repeated_date_in_a_sentence_is_one_mention():
     doc = annotated("d", text, "2009-06-01", ("Today", "2009-06-01"), ("12:00 UTC", "2009-06-01T12:00"))
     (mention,) = find_event_mentions(doc)
     assert mention.text == text
+
+
+def test_find_event_mentions_marked_is_not_a_commemoration():
+    text = "The offensive, which marked a turning point, began on September 27, 2020, at dawn."
+    doc = annotated("d", text, "2023-11-08", ("September 27, 2020", "2020-09-27"))
+    assert dates_of(doc) == [("2020-09-27", None)]

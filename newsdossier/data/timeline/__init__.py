@@ -91,9 +91,11 @@ PERIOD_NOUNS: frozenset[str] = frozenset(
 # Words that make a sentence about a commemoration. A date written *after* the first of them in
 # the sentence ("celebrated the second anniversary of the victory on November 8, 2020") is the
 # recalled event's date, not the date of what the sentence reports.
+# "marks"/"marked" are left out: "the offensive, which marked a turning point, began on …" is no
+# commemoration ("marked the first anniversary" has its cue in "anniversary").
 COMMEMORATION_CUES: frozenset[str] = frozenset(
     "anniversary anniversaries commemorate commemorates commemorated commemorating commemoration "
-    "celebrate celebrates celebrated celebrating marks marked marking remembrance".split()
+    "celebrate celebrates celebrated celebrating remembrance".split()
 )
 
 ORDINALS: dict[str, int] = {
