@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdossier.link.entities import clean_name, fold, resolve_entities
+from newsdossier.link.entities import clean_name, cued_person_mentions, fold, resolve_entities
 from newsdossier.model import Annotated, Document, Mention
 
 
@@ -152,3 +152,49 @@ def test_resolve_is_deterministic_and_sorted_by_mentions():
 
 def test_resolve_empty():
     assert resolve_entities([]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("First Lady Mehriban Aliyeva and their son Heydar Aliyev came.", ["Mehriban Aliyeva", "Heydar Aliyev"]),
+        ("President Erdogan spoke.", ["Erdogan"]),
+        ("Prime Minister Nikol Pashinyan said.", ["Nikol Pashinyan"]),
+        ("their son Tom came.", []),  # a kinship noun needs a full name
+        ("The President Said Nothing.", ["Said Nothing"]),  # title case is the rule's known limit
+        ("the General Assembly met.", []),  # "General" is no honorific
+    ],
+)
+def test_cued_person_mentions_find_names_after_honorifics_and_kin(text, names):
+    assert [m.text for m in cued_person_mentions(text, [])] == names
+
+
+def test_cued_person_mentions_skip_tagged_spans():
+    text = "President Ilham Aliyev spoke."
+    tagged = [Mention(10, 22, "Ilham Aliyev", "LOC")]
+    assert cued_person_mentions(text, tagged) == []
+
+
+def test_resolve_honorific_outvotes_a_wrong_tag():
+    a = _annotated(
+        "a",
+        "President Ilham Aliyev spoke. Ilham Aliyev left.",
+        [("Ilham Aliyev", "LOC"), ("Ilham Aliyev", "LOC")],
+    )
+    (entity,) = resolve_entities([a])
+    assert (entity.name, entity.type) == ("Ilham Aliyev", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "kind"),
+    [
+        ("Azerbaijan and Azerbaijan.", ["PERSON", "PERSON"], "LOC"),  # a known country
+        ("Turkey and Turkey.", ["PERSON", "PERSON"], "LOC"),  # via the variant table (Türkiye)
+        ("Mr Jordan and Jordan.", ["PERSON", "PERSON"], "PERSON"),  # an honorific keeps the person
+        ("Zlorbia and Zlorbia.", ["PERSON", "PERSON"], "PERSON"),  # not a known place
+    ],
+)
+def test_resolve_known_place_tagged_person_becomes_place(text, labels, kind):
+    name = text.split(" and ")[1].rstrip(".")
+    a = _annotated("a", text, [(name, label) for label in labels])
+    assert [e.type for e in resolve_entities([a])] == [kind]

@@ -29,6 +29,7 @@ from pathlib import Path  # noqa: E402
 
 from newsdossier.models import shipped_model_path  # noqa: E402
 from newsdossier.training.corpora import GoldDoc, read_conllu, read_iob2  # noqa: E402
+from newsdossier.training.gazetteer import write_place_list  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ REPO = PACKAGE_DIR.parent.parent
 CONFIG = PACKAGE_DIR / "configs" / "en_newsdossier.cfg"
 MODEL_DIR = shipped_model_path()
 DEFAULT_DATA = REPO.parent / "shared" / "data"
+PLACE_LIST = PACKAGE_DIR.parent / "data" / "entities" / "places.txt"
 DEFAULT_WORK = REPO / "build" / "model"
 
 SEED = 0
@@ -222,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         pass
     counts = build_corpora(args.data, args.work)
     log.info("corpora: %s words", counts)
+    places = write_place_list(PLACE_LIST, [*uner_docs(args.data, "train"), *gum_docs(args.data, "train")])
+    log.info("place list: %d names -> %s", places, PLACE_LIST)
     began = time.monotonic()
     best = args.work / "output" / "model-best"
     timing = args.work / "training_seconds.txt"
