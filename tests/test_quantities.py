@@ -178,11 +178,17 @@ def test_component_writes_span_group(nlp):
 
 
 def test_quantities_command_writes_one_line_per_input(capsys, tmp_path):
-    from newsdossier.cli import main
+    import argparse
 
+    from newsdossier.nlp.quantities.commands import add_commands
+
+    parser = argparse.ArgumentParser()
+    add_commands(parser.add_subparsers(dest="command"), argparse.ArgumentParser().add_subparsers())  # not via cli.main:
+    # that imports every command module, and this test should fail only for this one
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": "a", "text": "It lost 20 percent."}\nNearly 300 villages.\n', encoding="utf-8")
-    assert main(["quantities", str(source), "--format", "jsonl"]) == 0
+    args = parser.parse_args(["quantities", str(source), "--format", "jsonl"])
+    assert args.handler(args) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["id"] for r in lines] == ["a", 1]
     assert lines[0]["quantities"][0]["unit"] == "percentage"

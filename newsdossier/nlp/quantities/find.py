@@ -39,6 +39,7 @@ _MASKS = (
     re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944
     re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]"),  # citation marks: [12], [3, 4], [5–7]
     re.compile(r"\[\d+[A-Z][a-z]?\]"),  # isotope labels: [11C], [35S]
+    re.compile(r"(?<![\w)])\(\d{1,2}\)(?!\s*(?:%|[A-Za-z]{1,3}\b))"),  # enumeration labels: (1), (2)
     re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers and addresses: 192.168.1.2, 1.2.3
     re.compile(r"\b(?:1[6-9]|2[01])\d{2}\s?[-–/]\s?\d{2}(?:\d{2})?\b"),  # year spans: 1992-93, 2019-2020
     re.compile(r"(?<=\s)[-–|]\s*\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1"
@@ -98,7 +99,7 @@ _PRONOUN_ONE_AFTER = re.compile(
 _CANONICAL_UNITS = frozenset(tables.UNITS.values())
 _IDENTIFIER_LIST = re.compile(
     r"\b(?:" + "|".join(re.escape(c.rstrip(".")) for c in sorted(tables.IDENTIFIER_CUES, key=len, reverse=True) if c[0].isalpha())
-    + r")\.?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*\s*(?:,|and|&|–|-|or|to)\s*)?$",
+    + r")\.?\s*[:#]?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*\s*(?:,|and|&|–|-|or|to)\s*)?$",
     re.IGNORECASE,
 )
 
@@ -185,6 +186,11 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
             if opener_start is not None:
                 qualifier = text[opener_start:number.start].strip().lower()
                 start = opener_start
+
+    if unit is not None and second is None and tolerance is None:
+        spread = _unit_tolerance(text, end, unit)  # "43.57% ± 4.35%"
+        if spread is not None:
+            low, high, end = number.value - spread[0], number.value + spread[0], spread[1]
 
     if _rejected(text, number, start, end, unit, blocked, timexes):
         return None
@@ -276,6 +282,19 @@ def _range_with_units(text: str, number: NumberMatch, start: int, end: int, unit
     opener = _RANGE_OPENERS.search(text, max(0, start - 9), start)
     low, high = sorted((number.value, other.value))
     return low, high, read_unit[1], (opener.start(1) if opener else None)
+
+
+def _unit_tolerance(text: str, end: int, unit: str) -> tuple[float, int] | None:
+    tolerance = _TOLERANCE.match(text, end)
+    if not tolerance:
+        return None
+    spread = read_number(text, tolerance.end())
+    if spread is None:
+        return None
+    read_unit = _unit_at(text, spread.end)
+    if read_unit is not None and read_unit[0] == unit:
+        return spread.value, read_unit[1]
+    return spread.value, spread.end
 
 
 def _scaled(number: NumberMatch, text: str) -> bool:

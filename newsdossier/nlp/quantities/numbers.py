@@ -55,7 +55,7 @@ UNICODE_FRACTION = re.compile("[" + "".join(tables.UNICODE_FRACTIONS) + "]")
 
 # Where a number can begin: digits, a number word, "a"/"an" before a scale, a vague plural.
 NUMBER_START = re.compile(
-    rf"(?<![\w.,)\]])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD})\b)|"
+    rf"(?<![\w.,)\]])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?<![A-Za-z]/)(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD})\b)|"
     rf"{_alternation(tables.VAGUE_AMOUNTS)}|half|quarter(?=[\s-]+(?:a[\s-]+)?(?:{_SCALEWORD})))\b|[½¼¾⅓⅔⅛]",
     re.IGNORECASE,
 )
