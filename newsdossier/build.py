@@ -8,6 +8,7 @@ deterministic, so identical inputs give an identical ``dossier.json``.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from collections import Counter
@@ -51,7 +52,7 @@ def build(inputs: Sequence[str], out_dir: str | Path, options: Options = Options
         store.save_rejections(rejections)
         annotated_now = _annotate_missing(store, documents, options)
         wanted = {d.id for d in documents}
-        annotated = sorted((a for a in store.load_annotated() if a.doc.id in wanted), key=lambda a: (a.doc.path, a.doc.id))
+        annotated = store.load_annotated(wanted)
         dossier = link(annotated, rejections)
         store.save_links(dossier)
     finally:
@@ -99,15 +100,27 @@ def _clean(records: Sequence[RawRecord]) -> tuple[list[Document], list[Rejection
 
 
 def _annotate_missing(store, documents: Sequence[Document], options: Options) -> int:
-    """Annotate the documents the store does not hold yet (same id and same cleaned text); save batch by batch."""
-    stored = {a.doc.id: a.doc.text for a in store.load_annotated()}
-    todo = [d for d in documents if stored.get(d.id) != d.text]
+    """Annotate the documents the store does not hold as annotated by this pipeline; save batch by batch."""
+    from newsdossier.nlp.pipeline import pipeline_fingerprint
+
+    fingerprint = pipeline_fingerprint(options.pipeline)
+    stored = store.annotated_documents(fingerprint)
+    todo = [d for d in documents if not _same_source(stored.get(d.id), d)]
     batches = [todo[i : i + options.batch_size] for i in range(0, len(todo), options.batch_size)]
     with _progress(options, len(todo)) as advance:
         for annotated in _run_batches(batches, options):
-            store.save_annotated(annotated)
+            store.save_annotated(annotated, fingerprint)
             advance(len(annotated))
     return len(todo)
+
+
+def _same_source(stored: Document | None, cleaned: Document) -> bool:
+    """Whether a stored (annotated) document came from this cleaned one: a date the annotation inferred is no change."""
+    if stored is None:
+        return False
+    if stored.published_basis == "inferred" and cleaned.published is None:
+        stored = dataclasses.replace(stored, published=None, published_basis=None, published_evidence=None)
+    return stored == cleaned
 
 
 def _run_batches(batches: list[list[Document]], options: Options) -> Iterator[list[Annotated]]:

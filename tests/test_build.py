@@ -130,3 +130,10 @@ def test_build_killed_with_sigkill_and_restarted_ends_with_same_dossier(tmp_path
     assert subprocess.run(cmd, check=False).returncode == 0
     assert kills >= 1, "the build finished before any kill; make the corpus larger"
     assert (out / "dossier.json").read_bytes() == (reference / "dossier.json").read_bytes()
+
+
+def test_build_with_another_pipeline_annotates_again(tmp_path: Path) -> None:
+    corpus, out = _corpus(tmp_path), tmp_path / "out"
+    build([str(corpus)], out, Options(progress=False, pipeline="blank"))
+    assert build([str(corpus)], out, Options(progress=False, pipeline="blank")).annotated_now == 0
+    assert build([str(corpus)], out, QUIET).annotated_now == 3

@@ -279,7 +279,10 @@ def test_store_upgrades_an_older_schema_keeping_its_rows(tmp_path: Path) -> None
     with Store.open(path) as s:
         s.save_annotated(ANNOTATED)
     conn = sqlite3.connect(path)  # turn it back into a version-1 store
-    conn.executescript("DROP TABLE dossier_documents; DROP TABLE dossier_rejections; DELETE FROM migrations WHERE id > 1;")
+    conn.executescript(
+        "DROP TABLE dossier_documents; DROP TABLE dossier_rejections; ALTER TABLE annotations DROP COLUMN pipeline;"
+        " DELETE FROM migrations WHERE id > 1;"
+    )
     conn.close()
     with Store.open(path) as s:
         assert s.schema_version == len(MIGRATIONS)

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdossier.errors import ModelError
-from newsdossier.model import Annotated, Document, Mention, Span
+from newsdossier.model import Annotated, Document, Mention, Span, content_id
 from newsdossier.nlp import extensions
 
 SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "models" / "en_newsdossier"
@@ -37,6 +37,18 @@ SENTENCE_SOURCES = ("senter", "parser", "sentencizer")
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "NORP": None}
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def pipeline_fingerprint(name: str = "default") -> str:
+    """What identifies the annotations a pipeline makes, without loading it: newsdossier's version,
+    the pipeline asked for (with the shipped model's own version) and the rule components."""
+    from newsdossier import __version__
+
+    model = name
+    if name == "default" and SHIPPED_MODEL.is_dir():
+        meta = SHIPPED_MODEL / "meta.json"
+        model = f"shipped:{content_id(meta.read_text('utf-8'))}" if meta.is_file() else "shipped"
+    return content_id(__version__, model, *(factory for _, factory in RULE_COMPONENTS))
 
 
 @lru_cache(maxsize=2)

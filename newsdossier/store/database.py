@@ -185,14 +185,16 @@ class Store:
         """Ids of the documents already annotated (a resumed build skips them)."""
         return {row["doc"] for row in self._conn.execute("SELECT doc FROM annotations")}
 
-    def save_annotated(self, batch: Sequence[Annotated]) -> None:
-        """Upsert documents with their annotations and sentences, the whole batch in one transaction."""
+    def save_annotated(self, batch: Sequence[Annotated], pipeline: str = "") -> None:
+        """Upsert documents with their annotations and sentences, the whole batch in one transaction.
+
+        ``pipeline`` fingerprints what made the annotations (see :meth:`annotated_documents`)."""
         with self.transaction() as conn:
             stale: list[tuple[int, str]] = []
             fresh: list[tuple[int, str, int, int, str]] = []
             for annotated in batch:
                 _upsert(conn, "documents", _document_row(annotated.doc), key="id")
-                _upsert(conn, "annotations", _annotation_row(annotated), key="doc")
+                _upsert(conn, "annotations", {**_annotation_row(annotated), "pipeline": pipeline}, key="doc")
                 _diff_sentences(conn, annotated, stale, fresh)
             _write_sentences(conn, stale, sorted(fresh))
 
@@ -210,10 +212,12 @@ class Store:
             rows = self._conn.execute(f"{query} {where} ORDER BY d.path, d.id")
             return [_annotated_from_row(row) for row in rows]
 
-    def annotated_documents(self) -> dict[str, Document]:
-        """The documents that have annotations, by id, without reading the annotations (cheap): a
-        resumed build annotates only documents missing here or stored with different content."""
-        rows = self._conn.execute("SELECT d.* FROM documents d JOIN annotations a ON a.doc = d.id")
+    def annotated_documents(self, pipeline: str | None = None) -> dict[str, Document]:
+        """The documents that have annotations (made by ``pipeline``, when given), by id, without
+        reading the annotations (cheap): a resumed build annotates only documents missing here or
+        stored with different content."""
+        where, args = ("WHERE a.pipeline = ?", (pipeline,)) if pipeline is not None else ("", ())
+        rows = self._conn.execute(f"SELECT d.* FROM documents d JOIN annotations a ON a.doc = d.id {where}", args)
         return {row["id"]: _document_from_row(row) for row in rows}
 
     @contextmanager

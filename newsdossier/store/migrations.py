@@ -134,4 +134,10 @@ def m003_explicit_fts(conn: sqlite3.Connection) -> None:
 Migration = Callable[[sqlite3.Connection], None]
 
 # Migration number N is MIGRATIONS[N - 1].
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_dossier_members, m003_explicit_fts)
+def m004_annotation_pipeline(conn: sqlite3.Connection) -> None:
+    """Which pipeline made each annotation (a fingerprint of its version and components): a build
+    with another pipeline annotates again instead of reusing annotations it did not make."""
+    conn.execute("ALTER TABLE annotations ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_dossier_members, m003_explicit_fts, m004_annotation_pipeline)
