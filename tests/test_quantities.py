@@ -117,6 +117,15 @@ def test_find_quantities_enumeration_gives_each_part(nlp):
     assert [(q.value, q.counted) for q in found] == [(5, "cities"), (4, "towns"), (286, "villages")]
 
 
+@pytest.mark.parametrize(
+    "text, surface, low, high",
+    [("Amounts of 2, 5 and 10 μg were loaded.", "2, 5 and 10 μg", 2, 10), ("Beads of 1.5 mm and 8.5 mm.", "1.5 mm and 8.5 mm", 1.5, 8.5)],
+)
+def test_find_quantities_unit_list_is_one_list_quantity(nlp, text, surface, low, high):
+    (q,) = _find(nlp, text)
+    assert (q.text, q.qualifier, q.low, q.high) == (surface, "list", low, high)
+
+
 def test_find_quantities_conversion_is_one_measurement(nlp):
     first, second = _find(nlp, "Students carried a 440-meter (1,444-foot) flag of Azerbaijan.")
     assert (first.unit, first.same_as) == ("metre", None)

@@ -86,6 +86,7 @@ _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}|[a-z]+[A-Z
 _NAME_EXCEPTIONS = frozenset(
     {h.split()[0] for h in tables.HEDGES} | tables.MONTHS | {"us", "usd", "eur", "gbp", "rs", "the", "a", "an"}
 )
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+)?)")
 _BOUND_JOINER = re.compile(r"\s*,?\s*(?:and|but|,)\s*", re.IGNORECASE)
 _RANGE_END_PREFIX = re.compile(r"[∼~≈]?\s?−?")  # "from ∼250 to ∼550 ppm", "−27.7 to −23.7‰"
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*|~(?=\d)", re.IGNORECASE)
@@ -123,7 +124,7 @@ def find_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> Iterator[Quantit
             continue
         consumed = quantity.end
         found.append(quantity)
-    yield from _link_alternatives(text, _merge_bounds(text, found))
+    yield from _link_alternatives(text, _merge_lists(text, _merge_bounds(text, found)))
 
 
 # --- reading one quantity ----------------------------------------------------------------------
@@ -600,6 +601,35 @@ def _merge_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
                 continue
         out.append(q)
     return out
+
+
+def _merge_lists(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"1.5 mm and 8.5 mm", "2, 5 and 10 μg": values listed under one unit are one list quantity
+    (qualifier "list", low/high the smallest and largest; claims leave lists out)."""
+    out: list[Quantity] = []
+    for q in found:
+        while out and _listed_before(text, out[-1], q):
+            prev = out.pop()
+            q = _replace(
+                q, start=prev.start, text=text[prev.start : q.end], qualifier="list", value=prev.value,
+                low=min(prev.value, q.low if q.low is not None else q.value),
+                high=max(prev.value, q.high if q.high is not None else q.value),
+            )
+        out.append(q)
+    return out
+
+
+def _listed_before(text: str, prev: Quantity, q: Quantity) -> bool:
+    """Whether ``prev`` is an earlier item of the unit list that ``q`` ends."""
+    return (
+        q.unit is not None
+        and q.qualifier in (None, "list")
+        and prev.unit in (None, q.unit)
+        and prev.qualifier is None
+        and prev.counted is None
+        and bool(_LIST_JOINER.fullmatch(text[prev.end : q.start]))
+        and (prev.unit is not None or bool(re.fullmatch(r"[\d.,]+", prev.text)))
+    )
 
 
 def _link_alternatives(text: str, found: list[Quantity]) -> Iterator[Quantity]:
