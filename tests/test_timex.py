@@ -119,13 +119,21 @@ def test_tag_text_leaves_non_temporal_words_alone(text: str) -> None:
     assert tag_text(text, DCT) == []
 
 
+def test_tag_text_one_old_year_does_not_make_news_a_narrative() -> None:
+    found = _by_text(tag_text("Castro has ruled since 1959. The boy was found on Nov. 25.", "2000-01-28"))
+    assert found["Nov. 25"].value == "1999-11-25"
+
+
 def test_tag_text_month_day_takes_year_from_the_same_sentence() -> None:
     found = _by_text(tag_text("Fighting began on September 27 and ended on November 10, 2020.", "2022-05-01"))
     assert found["September 27"].value == "2020-09-27"
 
 
 def test_tag_text_narrative_takes_year_from_earlier_text() -> None:
-    text = "The offensive began in June 1944. By 25 August the city was free, and in December the front stalled."
+    text = (
+        "The war began in 1939. France fell in 1940, and in 1941 and 1942 the fighting spread east. "
+        "The offensive began in June 1944. By 25 August the city was free, and in December the front stalled."
+    )
     found = _by_text(tag_text(text, "2009-12-19"))
     assert found["25 August"].value == "1944-08-25"
     assert found["December"].value == "1944-12"
