@@ -132,3 +132,11 @@ def test_build_timeline_stays_linear_on_a_crowded_day():
     entries = build_timeline(docs, [])
     assert time.perf_counter() - started < 30  # all-pairs would take minutes here
     assert len({ev.doc for e in entries for ev in e.evidence}) == 1500
+
+
+def test_build_timeline_same_kind_different_object_is_no_conflict():
+    a = annotated("n", "Troops liberated the town of Fuzuli on October 17, 2020, after heavy fighting.", None,
+                  ("October 17, 2020", "2020-10-17"))
+    b = annotated("o", "Troops liberated the town of Hadrut on October 18, 2020, after heavy fighting.", None,
+                  ("October 18, 2020", "2020-10-18"))
+    assert {e.status for e in build_timeline([a, b], [])} == {"single"}

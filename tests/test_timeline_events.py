@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsdossier.link.events import find_event_mentions, stem
@@ -171,3 +173,14 @@ def test_find_event_mentions_marked_is_not_a_commemoration():
     text = "The offensive, which marked a turning point, began on September 27, 2020, at dawn."
     doc = annotated("d", text, "2023-11-08", ("September 27, 2020", "2020-09-27"))
     assert dates_of(doc) == [("2020-09-27", None)]
+
+
+def test_find_event_mentions_rejoins_a_fragment_split_off_a_sentence():
+    from newsdossier.model import Span
+
+    text = "The government spent three years since the end of the war on Nov. 10, 2020, rebuilding roads."
+    doc = annotated("d", text, "2023-11-08", ("Nov. 10, 2020", "2020-11-10"))
+    cut = text.index("on Nov.")
+    split = dataclasses.replace(doc, sentences=(Span(0, cut - 1), Span(cut, len(text))))
+    (mention,) = find_event_mentions(split)
+    assert mention.kind == "end" and mention.text.startswith("The government")

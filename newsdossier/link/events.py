@@ -47,11 +47,15 @@ MIN_CONTENT_WORDS = 3
 # the same happening: one generic shared word ("officials", "government") is chance; the sample
 # corpus' true pairs share three or more ("44-day", "war", #begin).
 MIN_SHARED_TOKENS = 2
+# Content words either side of the kind word that say what began, ended or was signed: "since the
+# end of the 2nd Karabakh War" keeps "2nd Karabakh War" with 3; wider windows reach other clauses.
+FOCUS_WORDS = 3
 # A stem keeps at least this many characters, so "was"/"has" style short words are not cut down.
 STEM_MIN_CHARS = 4
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*\s*$")
 _KINDS_OF: dict[str, tuple[str, ...]] = {}
 for _kind, _forms in lexicon.EVENT_KINDS.items():
     for _form in _forms:
@@ -80,6 +84,7 @@ class EventMention:
     names: frozenset[str]
     kind: str | None = None  # the kind of happening named nearest the date: what the date is *of*
     tokens: frozenset[str] = frozenset()  # what mentions are compared on: words plus "#kind" for each kind
+    focus: frozenset[str] = frozenset()  # words around the kind word: what began, ended, was signed
 
     @property
     def evidence(self) -> Evidence:
@@ -104,7 +109,7 @@ def find_event_mentions(annotated: Annotated) -> list[EventMention]:
     """The dated clauses of one document, in text order."""
     text = annotated.doc.text
     dct = _date_of(annotated.doc.published)
-    sentences = annotated.sentences or (Span(0, len(text)),)
+    sentences = _repaired(text, annotated.sentences or (Span(0, len(text)),))
     dated = list(_dated(text, annotated.timexes))
     mentions: list[EventMention] = []
     for sentence in sentences:
@@ -112,6 +117,20 @@ def find_event_mentions(annotated: Annotated) -> list[EventMention]:
         if inside:
             mentions.extend(_sentence_mentions(annotated.doc.id, text, sentence, inside, dct))
     return mentions
+
+
+def _repaired(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """Sentences with wrongly split-off fragments joined back: a lower-case start after a sentence
+    that does not end like one ("… the end of the 2nd Karabakh War | on Nov. 10, 2020, with …")."""
+    out: list[Span] = []
+    for s in sentences:
+        if out and text[s.start : s.start + 1].islower() and not _ENDS_SENTENCE.search(text, out[-1].start, out[-1].end):
+            gap = text[out[-1].end : s.start]
+            if "\n\n" not in gap:
+                out[-1] = Span(out[-1].start, s.end)
+                continue
+        out.append(s)
+    return out
 
 
 def _date_of(value: str | None) -> str | None:
@@ -251,30 +270,45 @@ def _mention(doc, text, start, end, date, until, dated, item: _Dated | None) -> 
     if until is not None:
         kinds = kinds | {"begin"}
         kind = "begin"
+        focus = frozenset(words)
     elif item is None:
-        kind = "commemorate"
+        kind, focus = "commemorate", frozenset(words)
     else:
-        kind = _nearest_kind(text, start, end, item)
+        kind, focus = _nearest_kind(text, start, end, item)
     tokens = frozenset(words) | {f"#{k}" for k in kinds}
     return EventMention(
-        doc, date, until, start, end, text[start:end], frozenset(words), frozenset(kinds), frozenset(names), kind, tokens
+        doc, date, until, start, end, text[start:end], frozenset(words), frozenset(kinds), frozenset(names), kind,
+        tokens, focus,
     )
 
 
-def _nearest_kind(text: str, start: int, end: int, item: _Dated) -> str | None:
-    """The kind named nearest before the date ("signed … on Nov. 10"), else nearest after it."""
+def _nearest_kind(text: str, start: int, end: int, item: _Dated) -> tuple[str | None, frozenset[str]]:
+    """The kind named nearest before the date ("signed … on Nov. 10"), else nearest after it, and
+    FOCUS_WORDS content words either side of that kind word (what it is about)."""
+    tokens = list(_WORD.finditer(text, start, end))
     before, after = [], []
-    for m in _WORD.finditer(text, start, end):
+    for i, m in enumerate(tokens):
         kinds = _KINDS_OF.get(m.group().lower())
         if kinds is None or _names_a_period(text, m.end()):
             continue
-        kind = kinds[0]
         if m.end() <= item.start:
-            before.append((item.start - m.end(), kind))
+            before.append((item.start - m.end(), kinds[0], i))
         elif m.start() >= item.end:
-            after.append((m.start() - item.end, kind))
+            after.append((m.start() - item.end, kinds[0], i))
     nearest = min(before or after, default=None)
-    return nearest[1] if nearest else None
+    if nearest is None:
+        return None, frozenset()
+    _, kind, i = nearest
+    outside = [m for m in tokens if not item.start <= m.start() < item.end]
+    i = outside.index(tokens[i])
+    left = [m for m in outside[:i] if _is_content(m.group())][-FOCUS_WORDS:]
+    right = [m for m in outside[i + 1 :] if _is_content(m.group())][:FOCUS_WORDS]
+    return kind, frozenset(stem(_POSSESSIVE.sub("", m.group()).lower()) for m in left + right)
+
+
+def _is_content(word: str) -> bool:
+    low = _POSSESSIVE.sub("", word).lower()
+    return low not in _NOT_CONTENT and not low.isdigit() and low not in _KINDS_OF
 
 
 def _content(text: str, start: int, end: int, dated: Sequence[_Dated]) -> tuple[set[str], set[str], set[str]]:

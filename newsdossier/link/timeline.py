@@ -15,7 +15,8 @@
    ``single``.
 4. **Conflicts.** The same happening dated differently: two day-precise mentions from
    independent sources within :data:`CONFLICT_WINDOW_DAYS` of each other that name the same kind
-   of happening nearest the date (begin, end, sign, capture, …) and are similar (:data:`CONFLICT_SIMILARITY`). An
+   of happening nearest the date (begin, end, sign, capture, …), share a word around it (what
+   began, ended, was taken) and are similar (:data:`CONFLICT_SIMILARITY`). An
    interval also stands for its end ("between Sept. 27 and Nov. 9, 2020" says the war *ended*
    Nov. 9). Conflicting mentions form a ``conflict`` entry dated by the date most independent
    sources give (ties: the earliest), with the other dates in ``alternatives``; the agreeing
@@ -216,6 +217,11 @@ def _anchors(m: EventMention) -> list[_Anchor]:
     return out
 
 
+def _focus(anchor: _Anchor) -> frozenset[str]:
+    """What the anchor's happening is about: the words around its kind word (an interval: its clause)."""
+    return anchor.mention.focus if anchor.kind == anchor.mention.kind else anchor.mention.words
+
+
 def _same_happening(a: _Anchor, b: _Anchor, source: dict[str, str]) -> bool:
     if source.get(a.mention.doc, a.mention.doc) == source.get(b.mention.doc, b.mention.doc):
         return False
@@ -224,7 +230,7 @@ def _same_happening(a: _Anchor, b: _Anchor, source: dict[str, str]) -> bool:
     names_a, names_b = a.mention.names, b.mention.names
     if names_a and names_b and not names_a & names_b:
         return False
-    if not a.mention.words & b.mention.words:
+    if not _focus(a) & _focus(b):
         return False
     ta, tb = a.mention.words | {f"#{a.kind}"}, b.mention.words | {f"#{b.kind}"}
     return len(ta & tb) / len(ta | tb) >= CONFLICT_SIMILARITY
