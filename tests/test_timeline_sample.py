@@ -1,12 +1,11 @@
 """The timeline and inferred publication dates on the sample corpus (the issue's done-when).
 
-Runs the real ingest, cleaning and temporal tagger; sentences come from spaCy's sentencizer as in
-the per-document stage. Copy groups are the copy linker's.
+Runs the real ingest, cleaning and per-document stage (sentences, temporal tagger, publication-date
+inference for undated articles); copy groups are the copy linker's.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from functools import lru_cache
 
 import pytest
@@ -16,33 +15,16 @@ from newsdossier.ingest import read_inputs
 from newsdossier.link.copies import find_duplicates
 from newsdossier.link.timeline import build_timeline
 from newsdossier.model import Annotated, Document
-from newsdossier.nlp.pubdate import infer_published
-from newsdossier.nlp.timex import tag_text
+from newsdossier.nlp.pipeline import annotate_batch
 from newsdossier.settings import Options
 
 
 @lru_cache(maxsize=1)
 def _annotated(corpus: str) -> tuple[Annotated, ...]:
-    import spacy
-
-    from newsdossier.nlp.pipeline import paragraphs_of, sentences_of
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    out = []
-    for record in read_inputs([corpus], Options(progress=False)):
-        document = clean_record(record)
-        assert isinstance(document, Document), document
-        if document.published is None:
-            inferred = infer_published(document.text, tag_text(document.text, None))
-            if inferred is not None:
-                document = dataclasses.replace(
-                    document, published=inferred.value, published_basis="inferred", published_evidence=inferred.evidence
-                )
-        paragraphs = paragraphs_of(document.text)
-        sentences = sentences_of(nlp(document.text), paragraphs)
-        out.append(Annotated(document, sentences, paragraphs, tuple(tag_text(document.text, document.published))))
-    return tuple(out)
+    """The corpus through the real ingest, cleaning and per-document stage (tagger, date inference)."""
+    documents = [clean_record(record) for record in read_inputs([corpus], Options(progress=False))]
+    assert all(isinstance(d, Document) for d in documents), documents
+    return tuple(annotate_batch(documents))
 
 
 @pytest.fixture(scope="module")
