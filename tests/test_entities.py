@@ -198,3 +198,17 @@ def test_resolve_known_place_tagged_person_becomes_place(text, labels, kind):
     name = text.split(" and ")[1].rstrip(".")
     a = _annotated("a", text, [(name, label) for label in labels])
     assert [e.type for e in resolve_entities([a])] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("Azeri Ministry of", "ORG", "Azeri Ministry"),
+        ("Republic of", "LOC", None),
+        ("Ministry", "ORG", None),
+        ("Bank of America", "ORG", "Bank of America"),
+    ],
+)
+def test_clean_name_drops_trailing_function_words_and_lone_generic_words(text, label, name):
+    form = clean_name(text, 0, label)
+    assert (form.text if form else None) == name

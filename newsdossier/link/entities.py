@@ -115,6 +115,9 @@ def clean_name(text: str, start: int, label: str) -> NameForm | None:
     text = _POSSESSIVE.sub("", text.rstrip(_EDGE_PUNCT)).rstrip(_EDGE_PUNCT)
     if text.lower().startswith("the "):
         text, start = text[4:], start + 4
+    # A fragment ending in a function word ("Azeri Ministry of") loses it.
+    while " " in text and text.rsplit(" ", 1)[1].islower():
+        text = text.rsplit(" ", 1)[0].rstrip(_EDGE_PUNCT)
     if kind == "PERSON":
         text, start = _strip_titles(text, start)
     elif kind == "LOC":
@@ -122,6 +125,8 @@ def clean_name(text: str, start: int, label: str) -> NameForm | None:
     if sum(c.isalpha() for c in text) < MIN_NAME_LETTERS:
         return None
     if kind == "PERSON" and " " not in text and text.lower().rstrip(".") in _words("titles.txt"):
+        return None
+    if " " not in text and text.lower() in _words("generic.txt"):
         return None
     return NameForm(text, start, start + len(text), _key(text))
 
