@@ -10,8 +10,11 @@ looked up in the variant table). Mentions with one key form a group; groups are 
 - a full name joins a longer one with the same first and last word ("Ilham Heydar oglu Aliyev");
 - an acronym joins the one multi-word name whose initials it spells ("UN" ↔ "United Nations").
 
-An entity's type is the majority of its mentions' labels; the votes are kept in ``type_votes``.
-The word lists and variant table live in ``newsdossier/data/entities/``.
+An entity's type is the majority of its mentions' labels, kept in ``type_votes``, with evidence
+from the text: an honorific before a name adds PERSON votes, and a known country or town
+(GeoNames) the tagger called a person stays a place. Names the tagger missed but an honorific or a
+kinship noun introduces ("First Lady Mehriban Aliyeva") are added as mentions. The word lists,
+place list and variant table live in ``newsdossier/data/entities/``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
