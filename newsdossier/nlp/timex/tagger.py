@@ -36,7 +36,7 @@ NARRATIVE_MIN_YEARS = 5
 _STATED_YEAR = re.compile(r"(?<![\w$.,])(1[6-9]\d\d|20\d\d)(?![\w%])|\b(\d{1,4})\s*(?:BC|B\.C\.|BCE)\b")
 
 _POSSESSIVE = re.compile(r"['’]s$")  # also matched at the start of the two characters after a span
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“'‘(])|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'’”])|(?<=[.!?][\"'’”]{2}))\s+(?=[A-Z\"“'‘`(])|\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,7 +327,12 @@ def _spelled_year(ctx: _Context, m: re.Match[str]) -> list[Part]:
         if n is None:
             return []
         year = _CENTURY_WORDS[m["century"].lower()] * 100 + int(n)
-    return [Part(m.start(), m.end(), "DATE", f"{year:04d}")]
+    value = f"{year:04d}"
+    if m["month"]:
+        value += f"-{_month(ctx.lex, m['month']):02d}"
+    elif m["season"]:
+        value += "-" + ctx.lex.seasons[m["season"].lower()]
+    return [Part(m.start(), m.end(), "DATE", value)]
 
 
 def _year_range(ctx: _Context, m: re.Match[str]) -> list[Part]:
@@ -425,7 +430,7 @@ def _quarter(ctx: _Context, m: re.Match[str]) -> list[Part]:
             q = current if rel in ("this", "the current") else current - 1
             if q == 0:
                 q, year = 4, year - 1
-        elif q > current and ctx.tense(m.start(), m.end()) < 0:
+        elif q > current and ctx.tense(m.start(), m.end()) <= 0:
             year -= 1
         if "earlier" in rel or "ago" in rel or rel.startswith("last year"):
             year -= 1
