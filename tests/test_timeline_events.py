@@ -184,3 +184,16 @@ def test_find_event_mentions_rejoins_a_fragment_split_off_a_sentence():
     split = dataclasses.replace(doc, sentences=(Span(0, cut - 1), Span(cut, len(text))))
     (mention,) = find_event_mentions(split)
     assert mention.kind == "end" and mention.text.startswith("The government")
+
+
+@pytest.mark.parametrize(
+    "text,surface,value,kept",
+    [
+        ("The firm lost money in 2005 on cars.", "2005", "2005", True),
+        ("The firm plans to close twelve plants by 2008 to save money.", "2008", "2008", False),
+        ("Sales fell sharply during March 2009 across the country.", "March 2009", "2009-03", True),
+        ("Resolutions remained outstanding since 1993 in the region.", "1993", "1993", False),
+    ],
+)
+def test_find_event_mentions_coarse_dates_need_a_temporal_preposition(text, surface, value, kept):
+    assert bool(find_event_mentions(annotated("d", text, None, (surface, value)))) == kept

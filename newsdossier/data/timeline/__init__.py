@@ -123,10 +123,9 @@ SAME_DAY_PHRASES: tuple[str, ...] = ("on this day", "this day", "to the day", "t
 # --- dates in clauses -----------------------------------------------------------------------
 
 # A year or month is an event date only after one of these words ("in 2019", "during May 2020");
-# elsewhere it is a modifier ("the 2020 war") or a span ("since 1993") and not a happening.
-COARSE_DATE_PREPOSITIONS: frozenset[str] = frozenset(
-    "in during early late mid end beginning throughout until by".split()
-)
+# elsewhere it is a modifier ("the 2020 war"), a span ("since 1993") or a deadline ("by 2008",
+# "until the end of May") and not a happening.
+COARSE_DATE_PREPOSITIONS: frozenset[str] = frozenset("in during early late mid throughout".split())
 
 # What stands between two dates of one interval: "between A and B", "from A to B", "A–B".
 INTERVAL_OPENERS: frozenset[str] = frozenset({"between", "from"})
