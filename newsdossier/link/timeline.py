@@ -304,7 +304,7 @@ def _representative(mentions: Sequence[EventMention]) -> EventMention:
 
 def _summary(mention: EventMention) -> str:
     """The representative clause without a leading date phrase, cut to SUMMARY_MAX_CHARS."""
-    text = _LEADING_DATE.sub("", mention.text).strip()
+    text = _LEADING_DATE.sub("", " ".join(mention.text.split())).strip()
     text = text[:1].upper() + text[1:]
     if len(text) <= SUMMARY_MAX_CHARS:
         return text
