@@ -518,13 +518,13 @@ def _anaphoric_day(ctx: _Context, m: re.Match[str]) -> list[Part]:
 
 
 def _part_of_day(ctx: _Context, m: re.Match[str]) -> list[Part]:
-    rel = m["rel"].lower()
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
     part = ctx.lex.parts_of_day[m["part"].lower()]
     mod = {"early": "START", "late": "END", "later": "END", "mid": "MID"}.get((m["pmod"] or "").lower())
-    anchor = ctx.anchor_date(m.start()) if rel in ("that", "the") else ctx.dct
+    anchor = ctx.dct if rel in ("this", "last", "tomorrow", "yesterday") else ctx.anchor_date(m.start())
     if anchor is None:
         return [Part(m.start(), m.end(), "TIME", f"XXXX-XX-XXT{part.lstrip('T')}", mod)]
-    shift = -1 if rel in ("last", "yesterday") else 1 if rel == "tomorrow" else 0
+    shift = -1 if rel in ("last", "yesterday", "the previous") else 1 if rel in ("tomorrow", "the next", "the following") else 0
     day = anchor + dt.timedelta(days=shift)
     sep = "" if part.startswith("T") else "T"
     return [Part(m.start(), m.end(), "TIME", f"{day.isoformat()}{sep}{part}", mod)]
