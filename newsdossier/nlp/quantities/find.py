@@ -7,9 +7,12 @@ doc has them. Pure: reads the doc, never changes it.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterator, Sequence
 
+from spacy import symbols as spacy_symbols
 from spacy.tokens import Doc
 
 from newsdossier.data import quantities as tables
@@ -28,7 +31,12 @@ TALLY_WINDOW = 60  # characters looked back for "the death toll rose to": a clau
 _TALLY = re.compile(
     r"\b(?:([A-Za-z]+)\s+(?:toll|tally|count)|number\s+of\s+([A-Za-z]+))\b(?:(?![.;:]).)*$", re.IGNORECASE
 )
+MASK_CONTEXT = 40  # characters scanned for masks either side of a digit: longer than any date, phone number or code
+MAX_MASK_OVERLAP = 8  # masked ranges that may still cover a position; masks rarely nest deeper
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
+_SPACE = re.compile(r"\s")
 _MASKS = (
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(?:com|org|net|gov|edu|html?|php|az|ru|uk)\b\S*"),
     re.compile(r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b"),  # phone numbers
@@ -111,7 +119,7 @@ def find_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> Iterator[Quantit
     if not timexes and "timex" in doc.spans:
         timexes = [s._.timex for s in doc.spans["timex"] if getattr(s._, "timex", None) is not None]
     blocked = _masked_ranges(text, timexes)
-    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(text))]
+    sentences = _sentence_bounds(doc, len(text))
     nouns = _noun_offsets(doc)
     dct = doc.user_data.get("dct") if doc.user_data else None
     found: list[Quantity] = []
@@ -382,14 +390,36 @@ def _hedged(kind: str, low: float, high: float) -> tuple[float | None, float | N
 
 
 def _masked_ranges(text: str, timexes: Sequence[Timex]) -> list[tuple[int, int]]:
-    ranges = [(m.start(), m.end()) for pattern in _MASKS for m in pattern.finditer(text)]
+    ranges = [
+        (m.start(), m.end())
+        for start, end in _digit_windows(text)
+        for pattern in _MASKS
+        for m in pattern.finditer(text, start, end)
+    ]
     ranges += [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME", "SET")]
     offset = 0
     for line in text.splitlines(keepends=True):
-        if _LIST_INDEX.match(line) or _is_dateline(line):
+        if _DIGIT.search(line) and (_LIST_INDEX.match(line) or _is_dateline(line)):
             ranges.append((offset, offset + len(line)))
         offset += len(line)
     return sorted(ranges)
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches around digits, widened to whitespace: the masks only matter where numbers are, and
+    scanning only there keeps the extractor fast on long texts with few figures."""
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        start = max(0, m.start() - MASK_CONTEXT)
+        start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1 if start else 0
+        end = min(len(text), m.end() + MASK_CONTEXT)
+        gap = _SPACE.search(text, end)
+        end = gap.start() if gap else len(text)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _is_dateline(line: str) -> bool:
@@ -401,7 +431,9 @@ def _is_dateline(line: str) -> bool:
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+    """Whether ``pos`` falls in one of the sorted ``ranges`` (only ranges starting at or before it can hold it)."""
+    stop = bisect.bisect_right(ranges, (pos, math.inf))
+    return any(s <= pos < e for s, e in ranges[max(0, stop - MAX_MASK_OVERLAP) : stop])
 
 
 def _rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> bool:
@@ -480,15 +512,31 @@ def _is_pronoun_one(text: str, number: NumberMatch) -> bool:
 
 
 def _noun_offsets(doc: Doc) -> set[int] | None:
-    if not (doc.has_annotation("TAG") or doc.has_annotation("POS")):
+    """Start offsets of noun tokens when the doc is tagged (read from arrays: iterating tokens is slow)."""
+    if not len(doc):
         return None
-    return {t.idx for t in doc if t.pos_ in ("NOUN", "PROPN")}
+    pos = doc.to_array("POS")
+    if not pos.any():
+        return None
+    nouns = (pos == spacy_symbols.NOUN) | (pos == spacy_symbols.PROPN)
+    return set(doc.to_array("IDX")[nouns].tolist())
+
+
+def _sentence_bounds(doc: Doc, length: int) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets, read from the token array (much faster than ``doc.sents``)."""
+    flags = doc.to_array("SENT_START") if len(doc) else None
+    if flags is None or not flags.any():
+        return [(0, length)]
+    starts = doc.to_array("IDX")[flags == 1].tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return list(zip(starts, [*starts[1:], length]))
 
 
 def _sentence_of(pos: int, sentences: list[tuple[int, int]], length: int) -> tuple[int, int]:
-    for s, e in sentences:
-        if s <= pos < e:
-            return s, e
+    i = bisect.bisect_right(sentences, (pos, math.inf)) - 1
+    if 0 <= i < len(sentences) and sentences[i][0] <= pos < sentences[i][1]:
+        return sentences[i]
     return 0, length
 
 
