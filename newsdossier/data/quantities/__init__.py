@@ -185,7 +185,8 @@ UNITS: dict[str, str] = {
     "degree celsius": "degree Celsius", "degrees centigrade": "degree Celsius", "celsius": "degree Celsius",
     "c": "degree Celsius", "°f": "degree fahrenheit", "ºf": "degree fahrenheit",
     "degrees fahrenheit": "degree fahrenheit", "degree fahrenheit": "degree fahrenheit",
-    "fahrenheit": "degree fahrenheit", "f": "degree fahrenheit", "k": "kelvin", "kelvin": "kelvin",
+    "fahrenheit": "degree fahrenheit", "celcius": "degree Celsius", "degrees celcius": "degree Celsius",
+    "farenheit": "degree fahrenheit", "degrees farenheit": "degree fahrenheit", "centigrade": "degree Celsius", "f": "degree fahrenheit", "k": "kelvin", "kelvin": "kelvin",
     "degrees kelvin": "kelvin", "°": "degree angle", "degrees": "degree angle", "degree": "degree angle",
     # energy, power, data, other science
     "kw": "kilowatt", "kilowatt": "kilowatt", "kilowatts": "kilowatt", "mw": "megawatt",
@@ -206,7 +207,7 @@ UNITS: dict[str, str] = {
     "mbps": "megabit per second", "gbps": "gigabit per second",
     "db": "decibel", "decibels": "decibel", "ev": "electronvolt", "kev": "kiloelectronvolt",
     "mev": "megaelectronvolt", "‰": "‰", "×": "×", "μbar": "μbar", "µbar": "μbar", "nbar": "nbar",
-    "fm": "fm", "nj": "nj", "pm": "picometre", "picometer": "picometre", "picometers": "picometre",
+    "fm": "fm", "nj": "nj", "picometer": "picometre", "picometers": "picometre",
     "dm": "decimetre", "decimeter": "decimetre", "decimeters": "decimetre", "rad": "radian", "radians": "radian",
     "microgrammes": "microgram", "milligrammes": "milligram", "grammes": "gram", "kilogrammes": "kilogram", "ppt": "ppt", "mmol/l": "mmol/l", "μmol/l": "μmol/l", "nmol/l": "nmol/l",
     "mg/dl": "mg/dl", "ml/min": "ml/min", "μg/ml": "μg/ml", "µg/ml": "μg/ml", "mg/ml": "mg/ml", "μg/l": "μg/l",
@@ -224,7 +225,7 @@ UNITS: dict[str, str] = {
 # or in upper/exact case, never after a space ("5 m" is read, "5 a" / "5 in" are not).
 GLUED_ONLY_UNITS: frozenset[str] = frozenset({
     "in", "a", "s", "h", "t", "f", "c", "k", "l", "g", "w", "v", "j", "m", "da", "ma", "pa", "min",
-    "mi", "yd", "bar", "cal", "real", "pm", "dm", "rad", "won", "rand", "ha",
+    "mi", "yd", "bar", "cal", "real", "dm", "rad", "won", "rand", "ha",
 })
 # ...except these, which are common enough spaced in scientific and news text.
 SPACED_SHORT_UNITS: frozenset[str] = frozenset({"m", "g", "l", "h", "s", "min", "ha", "mi", "k"})

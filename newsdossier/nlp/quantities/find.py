@@ -462,7 +462,8 @@ def _rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> 
         return True
     if unit is None and re.match(r"-[A-Za-z]", text[number.end : number.end + 2]):
         return True  # "three-way", "5-star": a compound adjective, not an amount
-    if unit is None and _after_name(text, number.start):
+    glued_letter = unit is not None and re.fullmatch(r"[A-Za-z]", text[number.end : end])
+    if (unit is None or glued_letter) and _after_name(text, number.start):
         return True  # "Boeing 737", "Windows 11", "Apollo 11": part of a name
     street = re.match(r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]*)\b", text[end : end + 40])
     if unit is None and street and street.group(1).lower() in tables.STREET_WORDS:

@@ -36,6 +36,7 @@ DIGITS = re.compile(
     r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![\w]))?|\.\d+"
 )
 TIMES_TEN = re.compile(r"\s?[×x]\s?10\^?([-−⁻]?\d{1,3})(?!\d)")  # 4.3 × 10−8
+MIXED_FRACTION = re.compile(r"[ \u00a0](\d)/(\d{1,2})(?![\d/])")
 SCALE_DOZEN = re.compile(r"\s+dozens?\b", re.IGNORECASE)
 AND_FRACTION = re.compile(r"\s+and\s+(?:a|one)\s+(half|quarter|third)\b|\s+and\s+three\s+quarters\b", re.IGNORECASE)
 FRACTION_OF_SCALE = re.compile(rf"(half|quarter)[\s-]+(?:a[\s-]+)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
@@ -136,6 +137,9 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     power = TIMES_TEN.match(text, end)
     if power:
         return NumberMatch(pos, power.end(), value * 10 ** int(power.group(1).replace("−", "-").replace("⁻", "-")))
+    mixed = MIXED_FRACTION.match(text, end) if plain else None
+    if mixed and int(mixed.group(2)) in tables.FRACTION_DENOMINATORS and int(mixed.group(1)) < int(mixed.group(2)):
+        return NumberMatch(pos, mixed.end(), value + int(mixed.group(1)) / int(mixed.group(2)))  # "10 1/2"
     uf = UNICODE_FRACTION.match(text, end)
     if uf:
         value += tables.UNICODE_FRACTIONS[uf.group(0)]
