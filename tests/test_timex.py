@@ -119,6 +119,21 @@ def test_tag_text_leaves_non_temporal_words_alone(text: str) -> None:
     assert tag_text(text, DCT) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "mod"),
+    [
+        ("In March 1998 he left; later that year he returned.", "later that year", "1998", "END"),
+        ("In March 1861 the war began. On July 25 of that year the army lost.", "July 25 of that year", "1861-07-25", None),
+        ("Profits will rise by the end of the year.", "the end of the year", "2021", "END"),
+        ("Prices were higher in the nineties.", "the nineties", "199", None),
+        ("Talks collapsed over the weekend.", "the weekend", "2021-W44-WE", None),
+    ],
+)
+def test_tag_text_periods_named_by_reference(text: str, surface: str, value: str, mod: str | None) -> None:
+    found = _by_text(tag_text(text, DCT))
+    assert (found[surface].value, found[surface].mod) == (value, mod)
+
+
 def test_tag_text_one_old_year_does_not_make_news_a_narrative() -> None:
     found = _by_text(tag_text("Castro has ruled since 1959. The boy was found on Nov. 25.", "2000-01-28"))
     assert found["Nov. 25"].value == "1999-11-25"

@@ -241,6 +241,8 @@ def _date(ctx: _Context, m: re.Match[str]) -> list[Part]:
     lex = ctx.lex
     month, day = _month(lex, m["month"]), _day(m["day"])
     year = int(m["year"]) if m["year"] else None
+    if year is None and _g(m, "tail") and ctx.ref_year:  # "July 25 of that year"
+        year = ctx.ref_year[0]
     if not cal.valid_day(year, month, day):
         return []
     start = m.start()
@@ -281,6 +283,8 @@ def _month_expr(ctx: _Context, m: re.Match[str]) -> list[Part]:
             if not lex.month_preceders.search(ctx.text[max(0, m.start() - 12):m.start()]):
                 return []
     now = ctx.now(m.start())
+    if year is None and ("that" in tail or "same" in tail) and ctx.ref_year:
+        year = ctx.ref_year[0]
     if year is None and now and (tail or rel[0] in ("last", "next", "previous", "following", "past", "coming", "this")):
         if rel[0] in ("previous", "following"):
             now = ctx.anchor_date(m.start()) or _year_anchor(ctx, m.start()) or now
@@ -384,8 +388,13 @@ def _month_range(ctx: _Context, m: re.Match[str]) -> list[Part]:
     ]
 
 
+_DECADE_WORDS = {"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60",
+                 "seventies": "70", "eighties": "80", "nineties": "90"}
+
+
 def _decade(ctx: _Context, m: re.Match[str]) -> list[Part]:
     raw = m["decade"].lstrip("'’")
+    raw = _DECADE_WORDS.get(raw.lower(), raw)
     if len(raw) == 2:
         century = (ctx.dct.year // 100) if ctx.dct else 19
         if ctx.dct and int(raw) > ctx.dct.year % 100:
@@ -515,6 +524,40 @@ def _anaphoric_day(ctx: _Context, m: re.Match[str]) -> list[Part]:
         return [Part(m.start(), m.end(), "DATE", "XXXX-XX-XX")]
     offset = 1 if ("next" in word or "following" in word or "after" in word) else -1 if ("previous" in word or "before" in word) else 0
     return [Part(m.start(), m.end(), "DATE", (anchor + dt.timedelta(days=offset)).isoformat())]
+
+
+_UNIT_OF = {"year": "Y", "month": "M", "week": "W"}
+
+
+def _anaphoric_unit(ctx: _Context, m: re.Match[str]) -> list[Part]:
+    """"that year", "later that month": the period of the date the text last stated."""
+    unit = _UNIT_OF[m["unit"].lower()]
+    mod = {"earlier": "START", "early": "START", "later": "END", "late": "END"}.get((m["pmod"] or "").lower())
+    anchor = ctx.anchor_date(m.start()) if unit != "Y" else None
+    if unit == "Y" and ctx.ref_year:
+        return [Part(m.start(), m.end(), "DATE", _fmt_year(ctx.ref_year[0]), mod)]
+    anchor = anchor or ctx.dct
+    if anchor is None:
+        return [Part(m.start(), m.end(), "DATE", "PAST_REF", mod)]
+    return [Part(m.start(), m.end(), "DATE", cal.at_granularity(anchor, unit), mod)]
+
+
+def _part_of_unit(ctx: _Context, m: re.Match[str]) -> list[Part]:
+    """"the end of the year", "year-end": the current period with a START/MID/END mod."""
+    word = re.sub(r"\s+", " ", (m["pmod"] or "end").lower()).replace("the ", "")
+    mod = {"end": "END", "rest": "END", "remainder": "END", "beginning": "START", "start": "START", "middle": "MID"}[word]
+    unit = _UNIT_OF[(m["unit"] or m["pmod2"]).lower()]
+    anchor = ctx.now(m.start())
+    if anchor is None:
+        return [Part(m.start(), m.end(), "DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}[unit], mod)]
+    return [Part(m.start(), m.end(), "DATE", cal.at_granularity(anchor, unit), mod)]
+
+
+def _the_weekend(ctx: _Context, m: re.Match[str]) -> list[Part]:
+    if ctx.dct is None:
+        return [Part(m.start(), m.end(), "DATE", "XXXX-WXX-WE")]
+    saturday = cal.weekday_near(ctx.dct, 6, +1 if ctx.tense(m.start(), m.end()) > 0 else -1)
+    return [Part(m.start(), m.end(), "DATE", cal.at_granularity(saturday, "WE"))]
 
 
 def _part_of_day(ctx: _Context, m: re.Match[str]) -> list[Part]:
@@ -757,6 +800,9 @@ NORMALISERS: dict[str, Normaliser] = {
     "deictic": _deictic,
     "anaphoric-day": _anaphoric_day,
     "part-of-day": _part_of_day,
+    "anaphoric-unit": _anaphoric_unit,
+    "part-of-unit": _part_of_unit,
+    "the-weekend": _the_weekend,
     "relative": _relative,
     "weekday": _weekday,
     "time": _time,
