@@ -1,5 +1,6 @@
-"""Quality gate: the timeline against SemEval-2015 Task 4 gold timelines (Wikinews, 3 x 30 documents).
+"""Quality gates for the timeline: SemEval-2015 Task 4 gold timelines and ECB+ event coreference.
 
+**SemEval-2015 Task 4** (Wikinews, 3 x 30 documents).
 The gold dates every event of a target entity, most of them from context (the DCT) without a date
 in their sentence; the timeline anchors only clauses that carry a date. So it is scored where it
 commits itself:
@@ -9,6 +10,16 @@ commits itself:
 * **pair precision**: of the cross-document sentence pairs our entries put together, where both
   sentences hold gold day-dated events, the share the gold puts on one timeline line;
 * **pair recall** (reported, not gated high): the share of gold cross-document pairs we join.
+
+**ECB+** (43 topics, each two sub-topics of articles from different outlets about one event, gold
+cross-document coreference of event mentions). Per sub-topic, the articles are tagged (DCT: the
+first full date in the article's first 400 characters, its dateline; none if absent) and a
+timeline built. Scored on sentence pairs from different articles where both sentences carry
+annotated coreferent-able events:
+
+* **pair precision**: of the pairs our entries join, the share that share a gold event chain;
+* **pair recall**: of the pairs that share a gold chain and that we date to a common day, the
+  share our entries join.
 """
 
 from __future__ import annotations
@@ -107,6 +118,87 @@ def score(root: Path) -> dict[str, float]:
         "pair_recall": n["found"] / max(n["gold_pairs"], 1),
         **{f"n_{k}": v for k, v in n.items()},
     }
+
+
+def _ecb_load(path: Path) -> tuple[Annotated, dict[int, set[str]], list[int]]:
+    root = ET.parse(path).getroot()
+    words: dict[int, list[str]] = {}
+    sentence_of: dict[str, int] = {}
+    for t in root.iter("token"):
+        s = int(t.get("sentence"))
+        words.setdefault(s, []).append(t.text or "")
+        sentence_of[t.get("t_id")] = s
+    actions = {
+        m.get("m_id"): [a.get("t_id") for a in m.iter("token_anchor")]
+        for m in root.find("Markables")
+        if m.tag.startswith(("ACTION", "NEG_ACTION"))
+    }
+    chains: dict[int, set[str]] = {}
+    for rel in root.find("Relations"):
+        if rel.tag == "CROSS_DOC_COREF" and (rel.get("note") or "").startswith("ACT"):
+            for c in rel:
+                for tid in actions.get(c.get("m_id"), ()) if c.tag == "source" else ():
+                    chains.setdefault(sentence_of[tid], set()).add(rel.get("note"))
+    numbers = sorted(words)
+    parts, spans, pos = [], [], 0
+    for n in numbers:
+        t = _detokenize(" ".join(words[n]))
+        spans.append(Span(pos, pos + len(t)))
+        parts.append(t)
+        pos += len(t) + 2
+    text = "\n\n".join(parts)
+    dct = next((t.value for t in tag_text(text[:400], None) if DAY.match(t.value[:10])), None)
+    doc = Document(path.name, str(path), None, dct and dct[:10], None, None, None, text)
+    return Annotated(doc, tuple(spans), tuple(spans), tuple(tag_text(text, dct))), chains, numbers
+
+
+def score_ecbplus(root: Path) -> dict[str, float]:
+    n = dict.fromkeys(("judged", "right", "gold", "found"), 0)
+    for topic in sorted(p for p in root.iterdir() if p.is_dir()):
+        for pattern in ("*ecb.xml", "*ecbplus.xml"):
+            loaded = [_ecb_load(p) for p in sorted(topic.glob(pattern))]
+            if len(loaded) < 2:
+                continue
+            docs = {a.doc.id: (a, chains, numbers) for a, chains, numbers in loaded}
+
+            def key(doc: str, pos: int) -> tuple[str, int | None]:
+                a, _, numbers = docs[doc]
+                i = _sentence(a, pos)
+                return doc, numbers[i] if i is not None else None
+
+            ours = set()
+            for entry in build_timeline([a for a, _, _ in loaded], []):
+                keys = sorted({key(ev.doc, ev.start) for ev in entry.evidence})
+                ours.update((a, b) for a, b in itertools.combinations(keys, 2) if a[0] != b[0])
+            dated: dict[tuple, set] = {}
+            for a, _, _ in loaded:
+                for m in find_event_mentions(a):
+                    dated.setdefault(key(a.doc.id, m.start), set()).add(m.date)
+            chain = {k: docs[k[0]][1].get(k[1], set()) for k in dated}
+            for a, b in itertools.combinations(sorted(dated), 2):
+                if a[0] != b[0] and chain[a] & chain[b] and dated[a] & dated[b]:
+                    n["gold"] += 1
+                    n["found"] += (a, b) in ours
+            for a, b in ours:
+                ca, cb = chain.get(a), chain.get(b)
+                if ca and cb:
+                    n["judged"] += 1
+                    n["right"] += bool(ca & cb)
+    return {
+        "pair_precision": n["right"] / max(n["judged"], 1),
+        "pair_recall": n["found"] / max(n["gold"], 1),
+        **{f"n_{k}": v for k, v in n.items()},
+    }
+
+
+@pytest.mark.gate
+def test_timeline_gate_ecbplus(shared_data):
+    root = shared_data / "event-clusters" / "ecbplus" / "ECB+"
+    if not root.is_dir():
+        pytest.skip(f"needs {root}")
+    scores = score_ecbplus(root)
+    for key in ("pair_precision", "pair_recall"):
+        assert scores[key] >= FLOORS["ecbplus"][key], (key, scores)
 
 
 @pytest.mark.gate
