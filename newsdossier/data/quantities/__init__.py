@@ -25,7 +25,7 @@ SCALES: dict[str, float] = {
 # Abbreviated scales glued to digits or following them; only read after a digit.
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
-    "tn": 1e12, "trn": 1e12,
+    "tn": 1e12, "trn": 1e12, "tln": 1e12,
 }
 
 # Words standing for a number on their own ("a dozen", "half").

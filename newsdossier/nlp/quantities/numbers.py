@@ -33,11 +33,15 @@ _FRACWORD = _alternation(tables.FRACTION_WORDS)
 DIGITS = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:[\u202f\u2009\u00a0]\d{3})+(?:\.\d+)?(?!\d)"  # thin/no-break space groups: 1 234 567
+    r"|\d{1,3}(?: \d{3}){2,}(?:\.\d+)?(?![\d,.]\d)"  # plain space groups, at least two: 1 234 567
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"  # Indian grouping: 12,34,567.89
     r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![\w]))?|\.\d+"
 )
 TIMES_TEN = re.compile(r"\s?[×x]\s?10\^?([-−⁻]?\d{1,3})(?!\d)")  # 4.3 × 10−8
 MIXED_FRACTION = re.compile(r"[ \u00a0](\d)/(\d{1,2})(?![\d/])")
 SCALE_DOZEN = re.compile(r"\s+dozens?\b", re.IGNORECASE)
+HALF_DOZEN = re.compile(r"half\s+a\s+dozen\b", re.IGNORECASE)
+SCALED_TAIL = re.compile(r"\s+(?:and\s+)?(?=\d)")
 AND_FRACTION = re.compile(r"\s+and\s+(?:a|one)\s+(half|quarter|third)\b|\s+and\s+three\s+quarters\b", re.IGNORECASE)
 FRACTION_OF_SCALE = re.compile(rf"(half|quarter)[\s-]+(?:a[\s-]+)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 POINT_DECIMAL = re.compile(rf"\s+point((?:\s+(?:{_NUMWORD}|nought|naught|oh))+)\b", re.IGNORECASE)
@@ -51,7 +55,7 @@ FRACTION_DIGITS = re.compile(r"(\d+)\s?/\s?(\d+)(?![\d/])")
 VAGUE = re.compile(rf"(?:{_alternation(tables.VAGUE_AMOUNTS)})\b", re.IGNORECASE)
 SCALE_AFTER = re.compile(rf"(?:\s+|-)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 SCALE_GLUED = re.compile(rf"({_alternation(tables.SCALE_ABBREVIATIONS)})(?![A-Za-z0-9])", re.IGNORECASE)
-SCALE_SPACED = re.compile(r"\s?(bn|mn|mln|bln|tn|trn)\b\.?", re.IGNORECASE)
+SCALE_SPACED = re.compile(r"\s?(bn|mn|mln|bln|tn|trn|tln)\b\.?", re.IGNORECASE)
 UNICODE_FRACTION = re.compile("[" + "".join(tables.UNICODE_FRACTIONS) + "]")
 
 # Where a number can begin: digits, a number word, "a"/"an" before a scale, a vague plural.
@@ -81,6 +85,9 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
         return NumberMatch(pos, of_scale.end(), share * tables.SCALES[of_scale.group(2).lower()], spelled=True)
     if text[pos].isdigit() or text[pos] == ".":
         return _with_fraction(text, _read_digits(text, pos))
+    half_dozen = HALF_DOZEN.match(text, pos)
+    if half_dozen:
+        return NumberMatch(pos, half_dozen.end(), 6, spelled=True)
     if text[pos : pos + 4].lower() == "half" and not text[pos + 4 : pos + 5].isalpha():
         return NumberMatch(pos, pos + 4, 0.5, spelled=True)
     spelled = SPELLED.match(text, pos)
@@ -95,7 +102,7 @@ def _with_fraction(text: str, number: NumberMatch | None) -> NumberMatch | None:
         return None
     m = AND_FRACTION.match(text, number.end)
     if not m:
-        dozen = SCALE_DOZEN.match(text, number.end) if not number.spelled else None
+        dozen = SCALE_DOZEN.match(text, number.end)
         if dozen:
             return NumberMatch(number.start, dozen.end(), number.value * 12)
         return number
@@ -129,7 +136,7 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     if not m:
         return None
     raw = m.group(0)
-    value = float(re.sub(r"[,\u202f\u2009\u00a0]", "", raw))
+    value = float(re.sub(r"[, \u202f\u2009\u00a0]", "", raw))
     end = m.end()
     plain = raw.isdigit()
     if "e" in raw.lower():
@@ -147,7 +154,7 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
         plain = False
     scale = SCALE_AFTER.match(text, end)
     if scale:
-        return NumberMatch(pos, scale.end(), value * tables.SCALES[scale.group(1).lower()])
+        return _chained(text, NumberMatch(pos, scale.end(), value * tables.SCALES[scale.group(1).lower()]))
     glued = SCALE_GLUED.match(text, end)
     if glued and glued.group(1).lower() not in ("m", "b", "k"):
         return NumberMatch(pos, glued.end(), value * tables.SCALE_ABBREVIATIONS[glued.group(1).lower()])
@@ -157,6 +164,23 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     if spaced:
         return NumberMatch(pos, spaced.end(), value * tables.SCALE_ABBREVIATIONS[spaced.group(1).lower()])
     return NumberMatch(pos, end, value, plain_integer=plain)
+
+
+def _chained(text: str, number: NumberMatch) -> NumberMatch:
+    """"4 thousand 3 hundred and 21": a scaled figure continued by a smaller part of itself."""
+    m = SCALED_TAIL.match(text, number.end)
+    if not m:
+        return number
+    rest = read_number(text, m.end())
+    if rest is None or rest.vague or rest.value >= _last_scale(number.value):
+        return number
+    if not m.group(0).strip() and not re.search(r"[A-Za-z]", text[rest.start : rest.end]):
+        return number  # "7 billion 300": only "and 300" or "3 hundred" continue a figure
+    return NumberMatch(number.start, rest.end, number.value + rest.value, number.spelled)
+
+
+def _last_scale(value: float) -> float:
+    return next((v for v in sorted(tables.SCALES.values(), reverse=True) if value >= v and value % v == 0), 1)
 
 
 def _read_spelled(text: str, pos: int, phrase: str) -> NumberMatch | None:
