@@ -502,9 +502,10 @@ def _deictic(ctx: _Context, m: re.Match[str]) -> list[Part]:
     offset = _DEICTIC_SHIFT.get(word, -2 if "before" in word else 2)
     end = m.end()
     text = ctx.text[m.start():end]
-    if _POSSESSIVE.search(text) and not m["part"]:
+    part_word = m["part"] or m["prepart"]
+    if _POSSESSIVE.search(text) and not part_word:
         end -= 2
-    part = ctx.lex.parts_of_day.get(m["part"].lower()) if m["part"] else ("NI" if word == "tonight" else None)
+    part = ctx.lex.parts_of_day.get(part_word.lower()) if part_word else ("NI" if word == "tonight" else None)
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END"}.get((m["pmod"] or "").lower())
     day = (ctx.dct + dt.timedelta(days=offset)).isoformat() if ctx.dct else "XXXX-XX-XX"
     if part:
@@ -737,9 +738,6 @@ def _duration(ctx: _Context, m: re.Match[str]) -> list[Part]:
         return []
     if num_word.lower() in ("a", "an") and not rel and lex.rate_preceders.search(ctx.text[max(0, m.start() - 30):m.start()]):
         return [Part(m.start(), m.end(), "SET", _duration_code(unit, 1))]
-    if num_word.lower() in ("one", "a", "an") and unit == "D" and not rel and not _g(m, "dmod"):
-        if ctx.tense(m.start(), m.end()) > 0 and "one" == num_word.lower():
-            return [Part(m.start(), m.end(), "DATE", "FUTURE_REF")]
     n = _number(lex, num_word) if _g(m, "num") else None
     if n is not None and (_g(m, "half") or "and a half" in num_word.lower()):
         n += 0.5
