@@ -140,3 +140,11 @@ def test_build_timeline_same_kind_different_object_is_no_conflict():
     b = annotated("o", "Troops liberated the town of Hadrut on October 18, 2020, after heavy fighting.", None,
                   ("October 18, 2020", "2020-10-18"))
     assert {e.status for e in build_timeline([a, b], [])} == {"single"}
+
+
+def test_build_timeline_same_kind_different_people_is_no_conflict():
+    a = annotated("p", "On Friday, climber Duncan Rait died after a fall near the glacier.", "2013-09-14",
+                  ("Friday", "2013-09-13"))
+    b = annotated("q", "Climber Robert Buckley died after a fall near the glacier on Saturday.", "2013-09-15",
+                  ("Saturday", "2013-09-14"))
+    assert {e.status for e in build_timeline([a, b], [])} == {"single"}

@@ -32,7 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from newsdossier.link.events import EventMention, find_event_mentions, similarity
+from newsdossier.link.events import EventMention, find_event_mentions, similarity, stem
 from newsdossier.link.sources import independent_count, source_of
 from newsdossier.model import Annotated, DuplicateGroup, TimelineEntry
 
@@ -231,8 +231,12 @@ def _same_happening(a: _Anchor, b: _Anchor, source: dict[str, str]) -> bool:
     names_a, names_b = a.mention.names, b.mention.names
     if names_a and names_b and not names_a & names_b:
         return False
-    if not _focus(a) & _focus(b):
+    focus_a, focus_b = _focus(a), _focus(b)
+    if not focus_a & focus_b:
         return False
+    named_a, named_b = focus_a & {stem(n) for n in names_a}, focus_b & {stem(n) for n in names_b}
+    if named_a and named_b and not named_a & named_b:
+        return False  # "Duncan Rait died" (Friday) and "Robert Buckley died" (Saturday): two deaths
     ta, tb = a.mention.words | {f"#{a.kind}"}, b.mention.words | {f"#{b.kind}"}
     return len(ta & tb) / len(ta | tb) >= CONFLICT_SIMILARITY
 
