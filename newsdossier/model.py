@@ -218,6 +218,7 @@ class TimelineEntry:
     evidence: tuple[Evidence, ...]
     status: str  # "corroborated" | "single" | "conflict"
     alternatives: tuple[str, ...] = ()  # for "conflict": the other dates sources give for the same happening
+    evidence_dates: tuple[str, ...] = ()  # the date each evidence gives, in the order of ``evidence``
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from newsdossier.link.events import EventMention, find_event_mentions, similarity, stem
 from newsdossier.link.sources import independent_count, source_of
-from newsdossier.model import Annotated, DuplicateGroup, TimelineEntry
+from newsdossier.model import Annotated, DuplicateGroup, Evidence, TimelineEntry
 
 # Grouping thresholds on the Jaccard overlap of two clauses' stemmed content words and kinds of
 # happening (two shared tokens at least, see events.MIN_SHARED_TOKENS). The same calendar day is
@@ -251,13 +251,15 @@ def _entry(cluster: Sequence[EventMention], copies: _CopyIndex, order) -> Timeli
     end = _most_common(intervals) if 2 * len(intervals) >= len(cluster) else None
     sources = _sources(cluster, order)
     status = "corroborated" if copies.independent(sources) >= CORROBORATING_SOURCES else "single"
+    evidence, dates = _evidence([(m, m.date) for m in cluster], order)
     return TimelineEntry(
         date=date,
         end=end,
         summary=_summary(_representative(cluster)),
         sources=sources,
-        evidence=_evidence(cluster, order),
+        evidence=evidence,
         status=status,
+        evidence_dates=dates,
     )
 
 
@@ -268,14 +270,16 @@ def _conflict_entry(component: Sequence[_Anchor], copies: _CopyIndex, order) -> 
     support = {day: copies.independent(docs) for day, docs in backers.items()}
     date = min(support, key=lambda d: (-support[d], d))
     mentions = list(dict.fromkeys(a.mention for a in component))
+    evidence, dates = _evidence([(a.mention, a.date.isoformat()) for a in component], order)
     return TimelineEntry(
         date=date,
         end=None,
         summary=_summary(_representative(mentions)),
         sources=_sources(mentions, order),
-        evidence=_evidence(mentions, order),
+        evidence=evidence,
         status="conflict",
         alternatives=tuple(sorted(d for d in backers if d != date)),
+        evidence_dates=dates,
     )
 
 
@@ -288,11 +292,13 @@ def _sources(mentions: Sequence[EventMention], order) -> tuple[str, ...]:
     return tuple(sorted({m.doc for m in mentions}, key=lambda d: (order.get(d, len(order)), d)))
 
 
-def _evidence(mentions: Sequence[EventMention], order):
-    unique = {(m.doc, m.start, m.end): m for m in mentions}
-    return tuple(
-        unique[k].evidence for k in sorted(unique, key=lambda k: (order.get(k[0], len(order)), k[0], k[1], k[2]))
-    )
+def _evidence(dated: Sequence[tuple[EventMention, str]], order) -> tuple[tuple[Evidence, ...], tuple[str, ...]]:
+    """Each clause once, in document order, with the date it gives (the first one, if it gives two)."""
+    unique: dict[tuple[str, int, int], tuple[EventMention, str]] = {}
+    for m, date in dated:
+        unique.setdefault((m.doc, m.start, m.end), (m, date))
+    keys = sorted(unique, key=lambda k: (order.get(k[0], len(order)), k[0], k[1], k[2]))
+    return tuple(unique[k][0].evidence for k in keys), tuple(unique[k][1] for k in keys)
 
 
 def _representative(mentions: Sequence[EventMention]) -> EventMention:
