@@ -12,8 +12,8 @@ Rules (the closing note of issue 4):
   e.g. "IDPs"/"migrants") and unit kind; durations of the event itself ("44-day war", "the operation
   lasted 44 days") form one "duration of the war" group. Figures with different predicates
   ("lost" vs "liberated") stay apart; a figure without a predicate joins the group's single predicate.
-* **Status**: ``conflict`` when some pair of intervals cannot both hold (open bounds respected:
-  (300, ∞) vs 295), else ``single`` when one independent source stands behind it, else ``agree``.
+* **Status**: ``conflict`` when some pair of intervals from two independent sources cannot both hold
+  (open bounds respected: (300, ∞) vs 295; one source's differing figures measure different things), else ``single`` when one independent source stands behind it, else ``agree``.
   A disagreement between figures whose time scopes differ by at most ``UPDATE_MAX_DAYS`` and that grow
   with time is an **update** (a rising toll), not a conflict: values are ordered by scope and the
   later ones flagged.
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsdossier.data import quantities as tables
-from newsdossier.link.sources import independent_count
+from newsdossier.link.sources import independent_count, source_of
 from newsdossier.model import Annotated, Claim, ClaimValue, DuplicateGroup, Quantity
 
 UPDATE_MAX_DAYS = 90  # a toll grows over days or weeks; figures further apart restate a past event instead
@@ -151,10 +151,13 @@ def _single_figure(doc_id: str, text: str, q: Quantity, published: str | None) -
         if key is None:
             return None
         end = _counted_end(text, q) or q.end
-    elif q.counted and lemma(q.counted) not in tables.EMPTY_COUNTED and not q.counted[:1].isdigit():
-        key, noun = (_casualty(q) or lemma(q.counted), q.unit), q.counted
+    elif q.counted and len(q.counted) > 1 and lemma(q.counted) not in tables.EMPTY_COUNTED and not q.counted[:1].isdigit():
+        casualty = _casualty(q)
+        if casualty is None and lemma(q.counted) in tables.GENERIC_PEOPLE and not q.predicate:
+            return None  # "three people", "hundreds of people": which people only the verb could say
+        key, noun = (casualty or lemma(q.counted), q.unit), q.counted
         end = _extend_coordination(text, q) or q.end
-    elif q.unit:
+    elif q.unit and q.predicate:  # "$7 billion spent": a sum needs its verb to say what it measures
         key, noun = (q.unit, q.unit), _plural(q.unit)
         end = q.end
     else:
@@ -197,6 +200,8 @@ def _duration_key(q: Quantity) -> tuple[tuple[str, str | None] | None, str]:
 
 
 def _plural(word: str) -> str:
+    if word in tables.IRREGULAR_PLURALS.values() and word in tables.IRREGULAR_PLURALS:
+        return word  # "people"
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"
     return word if word.endswith("s") else word + "s"
@@ -256,11 +261,13 @@ def _tighter(a: tuple, b: tuple, pick) -> tuple:
 def _claim(figures: list[_Figure], groups: Sequence[DuplicateGroup]) -> Claim:
     figures = _distinct(figures)
     figures.sort(key=lambda f: (f.scope or "", f.doc, f.start))
+    source = source_of(groups)
     clashes = [
         (a, b)
         for i, a in enumerate(figures)
         for b in figures[i + 1 :]
-        if not compatible(a.low, a.high, a.bounds, b.low, b.high, b.bounds)
+        if source.get(a.doc, a.doc) != source.get(b.doc, b.doc)  # one source's two figures measure two things
+        and not compatible(a.low, a.high, a.bounds, b.low, b.high, b.bounds)
     ]
     updated = {id(b) for a, b in clashes if _is_update(a, b)}
     values = tuple(_value(f, id(f) in updated) for f in figures)

@@ -260,7 +260,7 @@ IDENTIFIER_CUES: frozenset[str] = frozenset({
 # Letters glued to digits that make the number a code or a time, never a unit: "5G", "3D", "10am".
 GLUED_NOT_UNITS: frozenset[str] = frozenset({
     "d", "x", "am", "pm", "th", "st", "nd", "rd", "s", "a", "b", "c", "e", "i", "n", "o", "p", "q", "r",
-    "u", "v", "y", "z", "ad", "bc", "bce", "ce", "gen",
+    "u", "v", "y", "z", "ad", "bc", "bce", "ce", "gen", "ers", "er", "ies", "ish", "ties",
 })
 # Unit symbols read after a space only in this exact case ("−0.72 V", "30 K"); mixed case ("30 mA") always is.
 SPACED_CASED_UNITS: frozenset[str] = frozenset({"V", "W", "K", "J", "Pa", "Da", "Hz"})
@@ -298,7 +298,8 @@ COUNTED_STOPWORDS: frozenset[str] = frozenset({
     "say", "die", "died", "live", "lived", "remain", "remained", "remains", "work", "worked", "come",
     "came", "go", "went", "get", "got", "make", "made", "take", "took", "give", "gave", "see", "saw",
     "left", "fled", "lost", "killed", "wounded", "injured", "arrested", "detained", "displaced",
-    "according", "reported", "estimated",
+    "according", "reported", "estimated", "around", "today", "yesterday", "tomorrow", "tonight", "some",
+    "last", "next", "ago", "apart", "away", "ahead", "behind", "nationwide", "worldwide", "abroad",
 })
 
 # Words the counted thing may begin with even though they look like verbs ("5 wounded soldiers").
@@ -308,7 +309,7 @@ MAX_COUNTED_WORDS = 4  # noun phrases after a number in news rarely exceed 4 wor
 PREDICATE_VERBS: frozenset[str] = frozenset({
     "liberated", "liberate", "liberates", "freed", "free", "captured", "capture", "lost", "lose", "loses",
     "died", "die", "dies", "killed", "kill", "kills", "wounded", "injured", "spent", "spend", "spends",
-    "lasted", "last", "lasts", "took", "take", "takes", "cost", "costs", "rose", "rise", "rises", "fell",
+    "lasted", "lasts", "took", "take", "takes", "cost", "costs", "rose", "rise", "rises", "fell",
     "fall", "falls", "reached", "reach", "reaches", "built", "build", "builds", "displaced", "fled",
     "flee", "returned", "return", "paid", "pay", "pays", "raised", "raise", "received", "receive",
     "earned", "earn", "sold", "sell", "bought", "buy", "destroyed", "destroy", "damaged", "evacuated",
@@ -325,6 +326,7 @@ PREDICATE_VERBS: frozenset[str] = frozenset({
 NOT_PREDICATES: frozenset[str] = frozenset({
     "united", "related", "based", "called", "named", "so-called", "limited", "red", "bed", "need",
     "speed", "seed", "feed", "hundred", "armed", "advanced", "detailed", "dedicated", "interested",
+    "need", "deed", "weed", "reed", "shed", "sled", "wed", "bred",
 })
 
 # --- claims: wholes and their parts ---------------------------------------------------------------
@@ -374,7 +376,8 @@ EVENT_CLASSES: dict[str, str] = {
 # Counted words that name no thing ("times", "ones"): a figure counting them opens no claim.
 EMPTY_COUNTED: frozenset[str] = frozenset({
     "time", "one", "other", "more", "percent", "per", "cent", "year", "day", "month", "week", "hour",
-    "minute", "second", "decade", "century", "point", "thing", "part", "kind", "way",
+    "minute", "second", "decade", "century", "point", "thing", "part", "kind", "way", "season", "term",
+    "record", "percentage", "lap", "inning", "quarter", "half", "round", "step", "stage",
 })
 
 # "the death toll", "the casualty count": what a tally before a figure counts.
@@ -409,3 +412,15 @@ COUNTER_WORDS: frozenset[str] = frozenset({
 MAX_WIDGET_LINE_WORDS = 10  # a line this short around a counter word is furniture; prose lines are longer
 # Denominators read as fractions in digits ("3/4 cup"); "9/11", "24/7" are names and dates.
 FRACTION_DENOMINATORS: frozenset[int] = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 1000})
+
+# Irregular past tenses that end a counted noun phrase ("one protester threw", "two men fled").
+IRREGULAR_PAST: frozenset[str] = frozenset({
+    "threw", "fought", "struck", "ran", "led", "broke", "began", "told", "met", "brought", "caught",
+    "taught", "stood", "sat", "shot", "fled", "fed", "bled", "wrote", "drove", "rode", "chose", "froze",
+    "spoke", "stole", "wore", "tore", "swore", "hid", "bit", "ate", "drank", "sang", "swam", "sank",
+    "shrank", "rang", "became", "felt", "kept", "slept", "swept", "wept", "knew", "grew", "drew", "flew",
+    "blew", "threw", "thought", "sought", "found", "ground", "wound", "heard", "understood", "withdrew",
+    "overran", "undertook", "forgot", "forgave", "beat", "burnt", "dealt", "dug", "fit", "forbade", "lay",
+    "lit", "quit", "rid", "rose", "sent", "set", "shut", "slid", "spun", "split", "spread", "sprang",
+    "stuck", "stung", "stank", "strove", "swung", "woke", "won",
+})

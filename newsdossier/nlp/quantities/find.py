@@ -25,6 +25,8 @@ MAX_HEDGE_GAP = 2  # characters of space allowed between a hedge/currency and it
 MAX_ALTERNATIVE_GAP = 3  # "440-meter (1,444-foot)": at most " (" between a figure and its conversion
 PREDICATE_WINDOW = 8  # words looked back for the verb governing a figure; covers "liberated X cities and nearly N"
 
+_GERUND = re.compile(r"[a-z]{3,}ing")  # "societies representing": a participle ends the noun phrase
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’-]*)")
 _AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be"})
 _PASSIVE_VERB = re.compile(r"(?:\s+(?:been|being|reportedly|also|later|since|now|all|so\s+far))*\s+([A-Za-z]+)")
 TALLY_WINDOW = 60  # characters looked back for "the death toll rose to": a clause, not the whole sentence
@@ -170,7 +172,7 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
             if opener_start is not None:
                 start = opener_start
                 qualifier = text[opener_start:number.start].strip().lower()
-        elif re.fullmatch(r"[-–]", text[number.end : range_number.start]) and not number.spelled:
+        elif re.fullmatch(r"\s*[-–]\s*", text[number.end : range_number.start]) and not number.spelled:
             return None  # "won 3-2", "a 52-48 margin": a score or a split, not an amount
         else:
             second = None
@@ -561,7 +563,9 @@ def _counted(text: str, end: int, limit: int, nouns: set[int] | None, skip_of: b
             break
         word = m.group(1)
         low = word.lower()
-        if low in tables.COUNTED_STOPWORDS or (words and _looks_verb(low)):
+        if not words and _looks_verb(low) and low not in tables.CASUALTY_VERBS and _ends_phrase(text, m.end(), limit):
+            return None, low  # "one used", "40 fled": the verb of the figure, nothing counted
+        if low in tables.COUNTED_STOPWORDS or (words and (_looks_verb(low) or _GERUND.fullmatch(low))):
             if words and (low in tables.PREDICATE_VERBS or _looks_verb(low)):
                 verb = low
             elif not words and low in tables.PREDICATE_VERBS and low not in ("wounded", "injured", "killed", "displaced", "missing"):
@@ -588,6 +592,12 @@ def _counted(text: str, end: int, limit: int, nouns: set[int] | None, skip_of: b
     return _strip_possessive(words[-1].group(1)), verb
 
 
+def _ends_phrase(text: str, pos: int, limit: int) -> bool:
+    """Whether no noun-phrase word follows ``pos``: punctuation, the end, or a function word."""
+    m = _NEXT_WORD.match(text, pos, limit)
+    return m is None or m.group(1).lower() in tables.COUNTED_STOPWORDS
+
+
 def _counted_before(text: str, start: int, sentence_start: int) -> str | None:
     """What a tally before the figure counts: "the death toll rose to 45" → "deaths"."""
     window = text[max(sentence_start, start - TALLY_WINDOW) : start]
@@ -605,7 +615,11 @@ def _strip_possessive(word: str) -> str:
 
 
 def _looks_verb(word: str) -> bool:
-    return word in tables.PREDICATE_VERBS or (word.endswith("ed") and len(word) > 4 and word not in tables.NOT_PREDICATES)
+    return (
+        word in tables.PREDICATE_VERBS
+        or word in tables.IRREGULAR_PAST
+        or (word.endswith("ed") and len(word) >= 4 and word not in tables.NOT_PREDICATES)
+    )
 
 
 def _predicate(text: str, start: int, sentence_start: int) -> str | None:

@@ -136,6 +136,8 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     if not m:
         return None
     raw = m.group(0)
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        return None  # "000", "08", "007": a fragment or a code, not an amount
     value = float(re.sub(r"[, \u202f\u2009\u00a0]", "", raw))
     end = m.end()
     plain = raw.isdigit()
