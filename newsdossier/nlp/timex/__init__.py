@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Doc
+
 from newsdossier.model import Timex
 from newsdossier.nlp.timex.tagger import split_sentences, tag
 
 __all__ = ["find_timexes", "tag_text"]
 
 
-def find_timexes(doc, dct: str | None) -> Iterator[Timex]:  # noqa: ANN001 - spaCy Doc, imported lazily
+def find_timexes(doc: Doc, dct: str | None) -> Iterator[Timex]:
     """Timexes in a spaCy ``Doc`` anchored on ``dct``; uses the doc's sentences when it has them."""
     sentences = None
     if doc.has_annotation("SENT_START"):
