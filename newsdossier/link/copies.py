@@ -18,19 +18,20 @@ already connected is not aligned again, so a story reprinted a thousand times co
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from newsdossier.link.align import Alignment, align_sentences
 from newsdossier.link.shingles import (
     MIN_SENTENCE_WORDS,
     SentenceUnit,
     content_words,
-    normalised_hash,
+    normalised_words_hash,
     quoted,
     sentence_spans,
     sentence_units,
@@ -53,27 +54,37 @@ __all__ = [
 # SpotSigs use 3-5): long enough that unrelated articles share almost none, short enough that a
 # light edit breaks few.
 SHINGLE_SIZE = 5
-# MinHash permutations: 128 gives a Jaccard estimate within ±0.09 (2 s.d.) — enough to propose pairs,
-# which are then confirmed with the exact Jaccard.
-NUM_PERM = 128
-# LSH proposes pairs whose estimated shingle Jaccard is about this or more; set well below
-# NEAR_MIN_JACCARD so that estimation noise loses no near copy. Proposed pairs below
-# NEAR_MIN_JACCARD go on to the sentence alignment.
-NEAR_LSH_THRESHOLD = 0.5
+# MinHash signature of a document: LSH_BANDS bands of LSH_ROWS values. Two documents whose
+# shingle Jaccard is J become candidates with probability 1 - (1 - J**5)**20: 0.9997 at J = 0.8
+# (NEAR_MIN_JACCARD), 0.47 at J = 0.5, 0.006 at J = 0.2 — the S-curve's midpoint (1/20)**(1/5) =
+# 0.55 sits well below NEAR_MIN_JACCARD so that no near copy is missed; candidates are then
+# confirmed with the exact Jaccard, and pairs that fail go on to the sentence alignment.
+LSH_BANDS = 20
+LSH_ROWS = 5
+NUM_PERM = LSH_BANDS * LSH_ROWS
+# A band value shared by more documents than this links each of them to the first only (a star,
+# enough to connect a group) instead of every pair: a story reprinted a thousand times stays linear.
+MAX_BAND_POSTINGS = 50
 # Exact shingle Jaccard a near copy must reach: the same text give or take a headline, a byline,
 # page furniture or a few edited words. A text with whole paragraphs added or cut is a rewrite
 # ("derived", with direction and aligned evidence) instead. On the reprint benchmark every value
 # from 0.7 to 0.9 scores the same F1 (the alignment catches the rest); 0.8 keeps "near" strict.
 NEAR_MIN_JACCARD = 0.8
-# MinHash values kept per sentence as index keys. With three, a sentence whose bigram Jaccard with
-# its counterpart is 0.5 shares a key with probability 1 - 0.5**3 = 0.88.
-SENTENCE_KEYS = 3
-# A sentence key found in more documents than this is boilerplate ("Follow us on Twitter", an
-# agency credit) and proposes nothing; a genuine story reprinted more often is caught as near or
-# exact copies by passes 1-2 first. Keeps the pairs a key can propose below 100**2 / 2.
-MAX_KEY_POSTINGS = 100
-# Distinct sentences two documents must share keys on before they are aligned at all.
-MIN_SHARED_SENTENCES = 2
+# Sentence index keys: SENTENCE_BANDS bands of SENTENCE_ROWS MinHash values over the sentence's
+# content-word bigrams. Two sentences whose bigram sets have Jaccard J share a key with probability
+# 1 - (1 - J**2)**4: 1.0 for a copied sentence, 0.98 at J = 0.8 (a word changed), 0.68 at J = 0.5,
+# 0.04 at J = 0.1 — single MinHash values (rows = 1) made every sentence with a common phrase
+# ("police said") a candidate and tripled the alignments on the bench corpus.
+SENTENCE_BANDS = 4
+SENTENCE_ROWS = 2
+# Fingerprinting runs in worker processes from this many documents up (below, start-up costs more).
+PARALLEL_MIN_DOCS = 2000
+FINGERPRINT_CHUNK = 64  # documents per task sent to a worker
+# A sentence key found in more documents than this is boilerplate ("Follow us on Twitter", an agency
+# credit) or a much-rewritten statement: it links each document to the first one only (a star),
+# which connects a rewritten group and costs one alignment per document for boilerplate (rejected:
+# a few shared lines are no rewrite). Keeps the pairs a key proposes below 50**2 / 2.
+MAX_KEY_POSTINGS = 50
 # A rewrite has at least this many aligned sentences, and they cover at least this share of one
 # side's sentences (the side taken from, or the side built from it): one line quoted from a
 # statement is not a rewrite of it. Chosen on the reprint benchmark (`newsdossier eval copies`,
@@ -97,9 +108,8 @@ DIRECTION_MIN_SHARE_GAP = 0.1
 UNIT_CACHE_SIZE = 4096
 
 _KEY_SEED = np.random.default_rng(20251122)
-_KEY_A = (_KEY_SEED.integers(1, 2**63, SENTENCE_KEYS, dtype=np.uint64) | np.uint64(1))
-_KEY_B = _KEY_SEED.integers(0, 2**63, SENTENCE_KEYS, dtype=np.uint64)
-_KEY_SLOT = np.arange(SENTENCE_KEYS, dtype=np.uint64) << np.uint64(32)
+_KEY_A = _KEY_SEED.integers(1, 2**63, SENTENCE_BANDS * SENTENCE_ROWS, dtype=np.uint64) | np.uint64(1)
+_KEY_B = _KEY_SEED.integers(0, 2**63, SENTENCE_BANDS * SENTENCE_ROWS, dtype=np.uint64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,49 +124,43 @@ class Link:
     aligned: tuple[AlignedPair, ...] = ()
 
 
-def find_duplicates(annotated: Sequence[Annotated]) -> list[DuplicateGroup]:
+def find_duplicates(annotated: Sequence[Annotated], workers: int = 1) -> list[DuplicateGroup]:
     """Group documents that are exact copies, near copies or rewrites of each other.
 
-    Groups are ordered by their sorted member ids; members are sorted by id.
+    Groups are ordered by their sorted member ids; members are sorted by id. ``workers`` > 1
+    fingerprints large inputs in that many processes; the result is the same.
     """
-    return group_links(list(find_links(annotated)), annotated)
+    return group_links(list(find_links(annotated, workers)), annotated)
 
 
-def find_links(annotated: Sequence[Annotated]) -> Iterator[Link]:
-    """Every link the three passes confirm, enough to connect each group (not every pair)."""
+def find_links(annotated: Sequence[Annotated], workers: int = 1) -> Iterator[Link]:
+    """Every link the three passes confirm, enough to connect each group (not every pair).
+
+    ``workers`` > 1 fingerprints documents in that many processes (for large inputs).
+    """
     docs = _unique_by_id(annotated)
     forest = _Forest(len(docs))
 
-    representatives: list[int] = []
     first_of_hash: dict[str, int] = {}
-    for i, a in enumerate(docs):
-        h = normalised_hash(a.doc.text)
-        if h in first_of_hash:
-            j = first_of_hash[h]
-            forest.union(i, j)
-            yield Link(docs[j].doc.id, a.doc.id, "exact", 1.0, _earlier(docs[j], a))
-        else:
-            first_of_hash[h] = i
-            representatives.append(i)
-    del first_of_hash
-
-    lsh = MinHashLSH(threshold=NEAR_LSH_THRESHOLD, num_perm=NUM_PERM)
-    template = MinHash(num_perm=NUM_PERM, seed=1)  # its permutations are made once, not per document
-    near_candidates: list[tuple[int, int]] = []
+    band_parts: list[np.ndarray] = []
     key_parts: list[np.ndarray] = []
-    doc_parts: list[np.ndarray] = []
     sent_parts: list[np.ndarray] = []
-    for i in representatives:
-        shingles = np.unique(shingle_hashes(word_hashes(words(docs[i].doc.text)), SHINGLE_SIZE))
-        mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
-        mh.update_batch(shingles)
-        near_candidates.extend((j, i) for j in lsh.query(mh))
-        lsh.insert(i, mh, check_duplication=False)
-        keys, sents = _sentence_keys(docs[i])
-        key_parts.append(keys)
-        sent_parts.append(sents)
-        doc_parts.append(np.full(len(keys), i, dtype=np.uint32))
-    del lsh
+    band_doc_parts: list[np.ndarray] = []
+    key_doc_parts: list[np.ndarray] = []
+    for i, fp in enumerate(_fingerprints(docs, workers)):
+        j = first_of_hash.setdefault(fp.text_hash, i)
+        if j != i:
+            forest.union(i, j)
+            yield Link(docs[j].doc.id, docs[i].doc.id, "exact", 1.0, _earlier(docs[j], docs[i]))
+            continue
+        band_parts.append(fp.bands)
+        band_doc_parts.append(np.full(len(fp.bands), i, dtype=np.uint32))
+        key_parts.append(fp.keys)
+        sent_parts.append(fp.sentences)
+        key_doc_parts.append(np.full(len(fp.keys), i, dtype=np.uint32))
+    del first_of_hash
+    near_candidates = _band_pairs(band_parts, band_doc_parts)
+    del band_parts, band_doc_parts
 
     rewrite_candidates: set[tuple[int, int]] = set()
     for j, i in sorted(near_candidates):
@@ -166,8 +170,8 @@ def find_links(annotated: Sequence[Annotated]) -> Iterator[Link]:
                 yield Link(docs[j].doc.id, docs[i].doc.id, "near", round(jaccard, 4), _earlier(docs[j], docs[i]))
         else:
             rewrite_candidates.add((j, i))
-    rewrite_candidates.update(_shared_sentence_pairs(key_parts, doc_parts, sent_parts))
-    del key_parts, doc_parts, sent_parts
+    rewrite_candidates.update(_shared_sentence_pairs(key_parts, key_doc_parts, sent_parts))
+    del key_parts, key_doc_parts, sent_parts
 
     units = _UnitCache(docs)
     for j, i in sorted(rewrite_candidates):
@@ -214,53 +218,142 @@ def _shingle_jaccard(a: Annotated, b: Annotated) -> float:
     return len(sa & sb) / union if union else 1.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Fingerprint:
+    """What the passes need of one document: small, picklable, computed in one go."""
+
+    text_hash: str
+    bands: np.ndarray  # LSH_BANDS band values of the MinHash signature of the word shingles
+    keys: np.ndarray  # sentence index keys (SENTENCE_BANDS per countable sentence)
+    sentences: np.ndarray  # the sentence number of each key
+
+
+def _fingerprint(a: Annotated) -> _Fingerprint:
+    tokens = words(a.doc.text)
+    shingles = np.unique(shingle_hashes(word_hashes(tokens), SHINGLE_SIZE))
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=_permutations(), scheme=_SCHEME)
+    mh.update_batch(shingles)
+    keys, sentences = _sentence_keys(a)
+    return _Fingerprint(normalised_words_hash(tokens), _band_values(mh.hashvalues), keys, sentences)
+
+
+def _band_values(signature: np.ndarray) -> np.ndarray:
+    """One value per band: the band's LSH_ROWS MinHash values combined, tagged with the band number."""
+    rows = signature.astype(np.uint64).reshape(LSH_BANDS, LSH_ROWS)
+    values = np.arange(LSH_BANDS, dtype=np.uint64)
+    for r in range(LSH_ROWS):
+        values = values * np.uint64(0x100000001B3) + rows[:, r]
+    return values
+
+
+_SCHEME = MinHash(num_perm=1).scheme
+_PERMUTATIONS: list = []
+
+
+def _permutations():
+    """The MinHash permutations, made once per process (datasketch makes them per object otherwise)."""
+    if not _PERMUTATIONS:
+        _PERMUTATIONS.append(MinHash(num_perm=NUM_PERM, seed=1).permutations)
+    return _PERMUTATIONS[0]
+
+
+def _fingerprints(docs: Sequence[Annotated], workers: int) -> Iterator[_Fingerprint]:
+    if workers <= 1 or len(docs) < PARALLEL_MIN_DOCS:
+        yield from map(_fingerprint, docs)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_fingerprint, docs, chunksize=FINGERPRINT_CHUNK)
+
+
 def _sentence_keys(a: Annotated) -> tuple[np.ndarray, np.ndarray]:
-    """Index keys for each countable sentence: its slot-tagged MinHash values over content-word bigrams."""
+    """Index keys of each countable sentence: banded MinHash values over its content-word bigrams.
+
+    Each band combines SENTENCE_ROWS MinHash values, so two sentences share a band key with
+    probability J**rows (J the Jaccard of their bigram sets): near-certain for a copied or lightly
+    edited sentence, rare for two sentences that merely share a common phrase.
+    """
     text = a.doc.text
-    keys: list[np.ndarray] = []
-    sents: list[int] = []
+    flat: list[str] = []
+    owner: list[int] = []
     for n, span in enumerate(sentence_spans(a)):
         content = content_words(words(text[span.start : span.end]))
-        if len(set(content)) < MIN_SENTENCE_WORDS:
-            continue
-        bigrams = shingle_hashes(word_hashes(content), 2)
-        mins = ((bigrams[None, :] * _KEY_A[:, None] + _KEY_B[:, None]) >> np.uint64(32)).min(axis=1)
-        keys.append(mins | _KEY_SLOT)
-        sents.extend([n] * SENTENCE_KEYS)
-    if not keys:
+        if len(set(content)) >= MIN_SENTENCE_WORDS:
+            flat.extend(content)
+            owner.extend([n] * len(content))
+    if not flat:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
-    return np.concatenate(keys), np.array(sents, dtype=np.uint32)
+    owners = np.array(owner, dtype=np.uint32)
+    bigrams = shingle_hashes(word_hashes(flat), 2)
+    inside = owners[:-1] == owners[1:]  # a bigram never spans two sentences
+    bigrams, bigram_owner = bigrams[inside], owners[:-1][inside]
+    starts = np.flatnonzero(np.r_[True, bigram_owner[1:] != bigram_owner[:-1]])
+    values = (bigrams[None, :] * _KEY_A[:, None] + _KEY_B[:, None]) >> np.uint64(32)
+    minima = np.minimum.reduceat(values, starts, axis=1)  # (bands * rows, sentences)
+    minima = minima.reshape(SENTENCE_BANDS, SENTENCE_ROWS, len(starts))
+    keys = np.zeros((SENTENCE_BANDS, len(starts)), dtype=np.uint64)
+    for row in range(SENTENCE_ROWS):
+        keys = keys * np.uint64(0x100000001B3) + minima[:, row, :]
+    keys = keys * np.uint64(0x100000001B3) + np.arange(SENTENCE_BANDS, dtype=np.uint64)[:, None]
+    return keys.ravel(), np.tile(bigram_owner[starts], SENTENCE_BANDS)
+
+
+def _sorted_runs(keys: np.ndarray, *payloads: np.ndarray) -> Iterator[tuple[list[int], ...]]:
+    """Runs of equal keys (two entries or more), with the payloads of each run, in key order."""
+    order = np.lexsort((payloads[0], keys))
+    keys = keys[order]
+    payloads = tuple(p[order] for p in payloads)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    lengths = np.diff(np.r_[starts, len(keys)])
+    for start, length in zip(starts[lengths > 1].tolist(), lengths[lengths > 1].tolist()):
+        yield tuple(p[start : start + length].tolist() for p in payloads)
+
+
+def _band_pairs(band_parts: list[np.ndarray], doc_parts: list[np.ndarray]) -> list[tuple[int, int]]:
+    """Document pairs sharing an LSH band value (a star for crowded values), smaller index first."""
+    if not band_parts:
+        return []
+    pairs: set[tuple[int, int]] = set()
+    for (run_docs,) in _sorted_runs(np.concatenate(band_parts), np.concatenate(doc_parts)):
+        if len(run_docs) > MAX_BAND_POSTINGS:
+            pairs.update((run_docs[0], d) for d in run_docs[1:])
+        else:
+            pairs.update((x, y) for n, x in enumerate(run_docs) for y in run_docs[n + 1 :])
+    return sorted(pairs)
 
 
 def _shared_sentence_pairs(
     key_parts: list[np.ndarray], doc_parts: list[np.ndarray], sent_parts: list[np.ndarray]
 ) -> set[tuple[int, int]]:
-    """Document pairs sharing keys on at least MIN_SHARED_SENTENCES distinct sentences of each."""
+    """Document pairs sharing keys on two different sentences of each, the least a rewrite aligns.
+
+    (SHORT_MIN_ALIGNED_SENTENCES is two; the filter tracks the first shared sentence and one more.)
+    """
     if not key_parts:
         return set()
-    keys = np.concatenate(key_parts)
-    doc_ix = np.concatenate(doc_parts)
-    sent_ix = np.concatenate(sent_parts)
-    order = np.lexsort((doc_ix, keys))
-    keys, doc_ix, sent_ix = keys[order], doc_ix[order], sent_ix[order]
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    lengths = np.diff(np.r_[starts, len(keys)])
-    shared: dict[tuple[int, int], tuple[set[int], set[int]]] = {}
-    for start, length in zip(starts.tolist(), lengths.tolist()):
-        if length < 2 or length > MAX_KEY_POSTINGS:
-            continue
-        run_docs = doc_ix[start : start + length].tolist()
-        run_sents = sent_ix[start : start + length].tolist()
+    # pair (x << 32 | y) -> its first shared sentence pair (sx << 32 | sy), or _QUALIFIED once a
+    # second, different sentence on both sides has been seen: one int per pair, not two sets.
+    first: dict[int, int] = {}
+    runs = _sorted_runs(np.concatenate(key_parts), np.concatenate(doc_parts), np.concatenate(sent_parts))
+    for run_docs, run_sents in runs:
+        length = len(run_docs)
         if run_docs[0] == run_docs[-1]:
             continue
-        for x in range(length):
-            for y in range(x + 1, length):
-                if run_docs[x] == run_docs[y]:
-                    continue
-                entry = shared.setdefault((run_docs[x], run_docs[y]), (set(), set()))
-                entry[0].add(run_sents[x])
-                entry[1].add(run_sents[y])
-    return {pair for pair, (sa, sb) in shared.items() if min(len(sa), len(sb)) >= MIN_SHARED_SENTENCES}
+        if length > MAX_KEY_POSTINGS:  # boilerplate or a much-rewritten story: link to the first only
+            spans = [(0, y) for y in range(1, length)]
+        else:
+            spans = [(x, y) for x in range(length) for y in range(x + 1, length)]
+        for x, y in spans:
+            dx, dy = run_docs[x], run_docs[y]
+            if dx == dy:
+                continue
+            pair, sentences = (dx << 32) | dy, (run_sents[x] << 32) | run_sents[y]
+            seen = first.setdefault(pair, sentences)
+            if seen != _QUALIFIED and seen >> 32 != run_sents[x] and seen & 0xFFFFFFFF != run_sents[y]:
+                first[pair] = _QUALIFIED
+    return {(pair >> 32, pair & 0xFFFFFFFF) for pair, seen in first.items() if seen == _QUALIFIED}
+
+
+_QUALIFIED = -1
 
 
 class _UnitCache:

@@ -23,6 +23,7 @@ __all__ = [
     "SentenceUnit",
     "content_words",
     "normalised_hash",
+    "normalised_words_hash",
     "quote_marks",
     "quoted",
     "sentence_units",
@@ -85,7 +86,12 @@ def content_words(tokens: list[str]) -> list[str]:
 
 def normalised_hash(text: str) -> str:
     """A hash of the text with case, punctuation and whitespace folded: equal for exact copies."""
-    folded = " ".join(words(text))
+    return normalised_words_hash(words(text))
+
+
+def normalised_words_hash(tokens: list[str]) -> str:
+    """:func:`normalised_hash` of a text from its :func:`words`."""
+    folded = " ".join(tokens)
     return hashlib.blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -98,12 +104,13 @@ def word_hashes(tokens: list[str]) -> np.ndarray:
     cache_ = _word_hash_cache
     if len(cache_) > _WORD_CACHE_LIMIT:
         cache_.clear()
-    out = []
-    for t in tokens:
-        h = cache_.get(t)
-        if h is None:
-            h = cache_[t] = zlib.crc32(t.encode("utf-8", "surrogatepass"))
-        out.append(h)
+    get = cache_.get
+    out = [get(t) for t in tokens]
+    if None in out:
+        for n, h in enumerate(out):
+            if h is None:
+                t = tokens[n]
+                out[n] = cache_[t] = zlib.crc32(t.encode("utf-8", "surrogatepass"))
     return np.array(out, dtype=np.uint64)
 
 
