@@ -191,3 +191,20 @@ def test_build_claims_sample_corpus(nlp, sample_corpus, mode):
         for value in claim.values:
             assert not any(month in value.text for month in ("Nov", "Sept", "September", "November"))
             assert value.text != "100"
+
+
+def test_build_claims_one_sources_two_figures_are_no_conflict(nlp):
+    annotated = [_annotated(nlp, "a", "About 3 million people watched live. Later 9 million people watched the replay.")]
+    (claim,) = build_claims(annotated, [])
+    assert (claim.status, len(claim.values)) == ("single", 2)
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Three people were there.", "Four people were there."),  # people, but no verb saying which
+        ("About $20 million.", "About $90 million."),  # a sum with no verb saying what it paid for
+    ],
+)
+def test_build_claims_skips_figures_that_say_not_what_they_measure(nlp, first, second):
+    assert build_claims([_annotated(nlp, "a", first), _annotated(nlp, "b", second)], []) == []
