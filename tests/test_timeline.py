@@ -163,3 +163,16 @@ def test_build_timeline_evidence_dates_say_who_gives_which_date():
     assert [(ev.doc, d) for ev, d in zip(conflict.evidence, conflict.evidence_dates)] == [
         ("h", "2020-11-09"), ("i", "2020-11-10")
     ]
+
+
+def test_build_timeline_conflict_summary_names_the_happening():
+    interval = annotated(
+        "h", "The 44-day war took place between September 27 and November 9, 2020, in the region.", None,
+        ("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09"),
+    )
+    ended = annotated(
+        "i", "Reconstruction began after the end of the 44-day war on Nov. 10, 2020, in the provinces.", None,
+        ("Nov. 10, 2020", "2020-11-10"),
+    )
+    (conflict,) = [e for e in build_timeline([interval, ended], []) if e.status == "conflict"]
+    assert conflict.summary == "End of the 44-day war"

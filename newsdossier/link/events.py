@@ -50,11 +50,15 @@ MIN_SHARED_TOKENS = 2
 # Content words either side of the kind word that say what began, ended or was signed: "since the
 # end of the 2nd Karabakh War" keeps "2nd Karabakh War" with 3; wider windows reach other clauses.
 FOCUS_WORDS = 3
+# The longest phrase (kind word up to the date) kept as a happening's short name: "end of the 2nd
+# Karabakh War" is 6 words; longer stretches run into another clause.
+PHRASE_MAX_WORDS = 8
 # A stem keeps at least this many characters, so "was"/"has" style short words are not cut down.
 STEM_MIN_CHARS = 4
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_TRAILING_PREPOSITION = re.compile(r"\s+(?:on|in|at|of|from|since|by|during|between)\s*$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]*\s*$")
 _KINDS_OF: dict[str, tuple[str, ...]] = {}
 for _kind, _forms in lexicon.EVENT_KINDS.items():
@@ -85,6 +89,7 @@ class EventMention:
     kind: str | None = None  # the kind of happening named nearest the date: what the date is *of*
     tokens: frozenset[str] = frozenset()  # what mentions are compared on: words plus "#kind" for each kind
     focus: frozenset[str] = frozenset()  # words around the kind word: what began, ended, was signed
+    phrase: str | None = None  # the happening in a few words, from the kind word to the date
 
     @property
     def evidence(self) -> Evidence:
@@ -270,21 +275,23 @@ def _mention(doc, text, start, end, date, until, dated, item: _Dated | None) -> 
     if until is not None:
         kinds = kinds | {"begin"}
         kind = "begin"
-        focus = frozenset(words)
+        focus, phrase = frozenset(words), None
     elif item is None:
-        kind, focus = "commemorate", frozenset(words)
+        kind, focus, phrase = "commemorate", frozenset(words), None
     else:
-        kind, focus = _nearest_kind(text, start, end, item)
+        kind, focus, phrase = _nearest_kind(text, start, end, item)
     tokens = frozenset(words) | {f"#{k}" for k in kinds}
     return EventMention(
         doc, date, until, start, end, text[start:end], frozenset(words), frozenset(kinds), frozenset(names), kind,
-        tokens, focus,
+        tokens, focus, phrase,
     )
 
 
-def _nearest_kind(text: str, start: int, end: int, item: _Dated) -> tuple[str | None, frozenset[str]]:
-    """The kind named nearest before the date ("signed … on Nov. 10"), else nearest after it, and
-    FOCUS_WORDS content words either side of that kind word (what it is about)."""
+def _nearest_kind(text: str, start: int, end: int, item: _Dated) -> tuple[str | None, frozenset[str], str | None]:
+    """The kind named nearest before the date ("signed … on Nov. 10"), else nearest after it;
+    FOCUS_WORDS content words either side of that kind word (what it is about); and, when the kind
+    word comes shortly before the date, the words from it up to the date ("end of the 2nd Karabakh
+    War"), the happening in a few words."""
     tokens = list(_WORD.finditer(text, start, end))
     before, after = [], []
     for i, m in enumerate(tokens):
@@ -297,13 +304,18 @@ def _nearest_kind(text: str, start: int, end: int, item: _Dated) -> tuple[str | 
             after.append((m.start() - item.end, kinds[0], i))
     nearest = min(before or after, default=None)
     if nearest is None:
-        return None, frozenset()
+        return None, frozenset(), None
     _, kind, i = nearest
+    phrase = None
+    if before and tokens[i].end() <= item.start:
+        words = _TRAILING_PREPOSITION.sub("", text[tokens[i].start() : item.start]).strip(" ,;:")
+        if 0 < len(words.split()) <= PHRASE_MAX_WORDS and not any(c in words for c in ",;:"):
+            phrase = words
     outside = [m for m in tokens if not item.start <= m.start() < item.end]
     i = outside.index(tokens[i])
     left = [m for m in outside[:i] if _is_content(m.group())][-FOCUS_WORDS:]
     right = [m for m in outside[i + 1 :] if _is_content(m.group())][:FOCUS_WORDS]
-    return kind, frozenset(stem(_POSSESSIVE.sub("", m.group()).lower()) for m in left + right)
+    return kind, frozenset(stem(_POSSESSIVE.sub("", m.group()).lower()) for m in left + right), phrase
 
 
 def _is_content(word: str) -> bool:

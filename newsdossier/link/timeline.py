@@ -18,7 +18,8 @@
    of happening nearest the date (begin, end, sign, capture, …), share a word around it (what
    began, ended, was taken) and are similar (:data:`CONFLICT_SIMILARITY`). An
    interval also stands for its end ("between Sept. 27 and Nov. 9, 2020" says the war *ended*
-   Nov. 9). Conflicting mentions form a ``conflict`` entry dated by the date most independent
+   Nov. 9). Conflicting mentions form a ``conflict`` entry, summarised by the shortest happening
+   phrase among them ("End of the 2nd Karabakh War") and dated by the date most independent
    sources give (ties: the earliest), with the other dates in ``alternatives``; the agreeing
    groups they came from stay (a statement signed on Nov. 10 is corroborated even when the war's
    end is disputed), except groups whose every mention went into the conflict.
@@ -271,10 +272,11 @@ def _conflict_entry(component: Sequence[_Anchor], copies: _CopyIndex, order) -> 
     date = min(support, key=lambda d: (-support[d], d))
     mentions = list(dict.fromkeys(a.mention for a in component))
     evidence, dates = _evidence([(a.mention, a.date.isoformat()) for a in component], order)
+    phrases = [m.phrase for m in mentions if m.phrase]
     return TimelineEntry(
         date=date,
         end=None,
-        summary=_summary(_representative(mentions)),
+        summary=_capitalised(min(phrases, key=len)) if phrases else _summary(_representative(mentions)),
         sources=_sources(mentions, order),
         evidence=evidence,
         status="conflict",
@@ -311,6 +313,10 @@ def _representative(mentions: Sequence[EventMention]) -> EventMention:
         pool,
         key=lambda m: (-sum(similarity(m, o) for o in pool if o is not m), len(m.text), m.doc, m.start),
     )
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _summary(mention: EventMention) -> str:
