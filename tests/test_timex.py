@@ -69,6 +69,10 @@ CASES = [
     ("The republic was founded in nineteen ninety-one.", DCT, "nineteen ninety-one", "DATE", "1991", None),
     ("Voters went to the polls on Election Day.", "2020-11-20", "Election Day", "DATE", "2020-11-03", None),
     ("Athens fell in 480 BC.", DCT, "480 BC", "DATE", "BC0480", None),
+    ("Athens fell in 480 B.C. to the Persians.", DCT, "480 B.C.", "DATE", "BC0480", None),
+    ("The Ionian Revolt (499-493 BC) failed.", DCT, "499", "DATE", "BC0499", None),
+    ("The Ionian Revolt (499-493 BC) failed.", DCT, "493 BC", "DATE", "BC0493", None),
+    ("Throughout the 470s BC the league fought.", DCT, "the 470s BC", "DATE", "BC047", None),
     ("The talks lasted a couple of years.", DCT, "a couple of years", "DURATION", "P2Y", None),
     ("Shusha fell on November 8, 2020, two days after the offensive.", DCT, "two days", "DURATION", "P2D", None),
 ]

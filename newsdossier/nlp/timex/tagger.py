@@ -342,14 +342,24 @@ def _spelled_year(ctx: _Context, m: re.Match[str]) -> list[Part]:
 def _year_range(ctx: _Context, m: re.Match[str]) -> list[Part]:
     first = int(m["year"])
     raw = m["year2"]
-    second = int(raw) if len(raw) == 4 else (first // 100) * 100 + int(raw)
+    era = (_g(m, "era") or "").upper().replace(".", "")
+    if era in ("BC", "BCE"):  # "499-493 BC": counting down
+        second = int(raw)
+        if not 0 < first - second <= 100:
+            return []
+        return [
+            Part(m.start("year"), m.end("year"), "DATE", _fmt_year(-first)),
+            Part(m.start("year2"), m.end(), "DATE", _fmt_year(-second)),
+        ]
+    second = int(raw) if len(raw) >= 3 else (first // 100) * 100 + int(raw)
     if len(raw) == 2 and second <= first:
         second += 100
-    if second <= first or second - first > 100:
+    if second <= first or second - first > 100 or (first < 1000 and not era):
         return []
+    end2 = m.end() if era else m.end("year2")
     return [
         Part(m.start("year"), m.end("year"), "DATE", f"{first:04d}"),
-        Part(m.start("year2"), m.end("year2"), "DATE", f"{second:04d}"),
+        Part(m.start("year2"), end2, "DATE", f"{second:04d}"),
     ]
 
 
@@ -402,6 +412,8 @@ def _decade(ctx: _Context, m: re.Match[str]) -> list[Part]:
         value = f"{century:02d}{raw[0]}"
     else:
         value = raw[:3]
+    if _g(m, "era") and m["era"].upper().startswith("B"):
+        value = f"BC{int(raw) // 10:03d}"
     mod = _mod(ctx.lex.point_mods, m["pmod"]) or _mod(ctx.lex.point_mods, m["early"])
     return [Part(m.start(), m.end(), "DATE", value, mod)]
 
