@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -38,6 +39,15 @@ KEEP_SHARE = (0.5, 0.9)  # a rewrite keeps this share of its original's sentence
 
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children: wall time misleads on a shared machine."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 class _Chain:
@@ -133,9 +143,12 @@ def run(n: int, seed: int = SEED, workers: int = 2) -> dict[str, object]:
     docs, planted, origin = make_corpus(n, seed)
     generated = time.perf_counter() - started
     rss_before = _rss_mb()
+    cpu_before = _cpu_seconds()
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     groups = find_duplicates(docs, workers=workers)
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
     found = {pair for g in groups for pair in combinations(g.members, 2)}
     planted_found = sum(1 for a, b in planted if (min(a, b), max(a, b)) in found)
     kinds: dict[str, int] = {}
@@ -150,6 +163,9 @@ def run(n: int, seed: int = SEED, workers: int = 2) -> dict[str, object]:
         "generate_seconds": round(generated, 1),
         "find_duplicates_seconds": round(seconds, 1),
         "articles_per_second": round(n / seconds, 1) if seconds else None,
+        "find_duplicates_cpu_seconds": round(cpu, 1),  # all processes; on an idle machine wall ~ cpu / workers
+        "load_average_before": round(load_before, 2),
+        "rss_children_mb_peak": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         "rss_mb_before": round(rss_before, 1),
         "rss_mb_peak": round(_rss_mb(), 1),
         "groups": len(groups),

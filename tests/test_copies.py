@@ -171,3 +171,11 @@ def test_find_duplicates_sample_corpus_000_is_derived_from_001(sample_corpus: Pa
     texts = {a.doc.id: a.doc.text for a in annotated}
     for pair in groups[0].aligned:
         assert pair.derived.doc == "000" and texts["000"][pair.derived.start : pair.derived.end] == pair.derived.text
+
+
+def test_find_duplicates_same_groups_with_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdossier.link import copies
+
+    monkeypatch.setattr(copies, "PARALLEL_MIN_DOCS", 2)
+    docs = [_ann("a", STATEMENT), _ann("b", STATEMENT[:4] + OTHER[:1]), _ann("x", OTHER), _ann("y", OTHER)]
+    assert find_duplicates(docs, workers=2) == find_duplicates(docs, workers=1)

@@ -11,8 +11,9 @@ hard negatives. Pairs from two different articles about the *same* event are not
 gathers several outlets' versions of one story, and many are rewrites of the same agency copy
 (identical quotes and paragraphs), so no gold says whether they are one source.
 
-Scores are pairwise precision, recall and F1 over the scored pairs, plus how often a predicted
-group whose members all come from one article names that article as the ``original``.
+Scores are pairwise precision, recall and F1 over the scored pairs, plus, for predicted groups
+whose members all come from one article, how often they name an ``original`` and how often that is
+the article itself (half the documents carry no date, so direction often rests on content alone).
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ class CopiesScores:
     precision: float
     recall: float
     f1: float
-    direction_accuracy: float
+    direction_accuracy: float  # of groups from one article that name an original, the share naming it right
+    direction_given: float  # share of groups from one article that name an original at all
     documents: int
     gold_pairs: int
     predicted_pairs: int
@@ -268,13 +270,15 @@ def score_pairs(groups: Sequence[DuplicateGroup], source: dict[str, str], event:
     p = true / len(predicted) if predicted else 0.0
     r = true / len(gold) if gold else 0.0
     directed = [g for g in groups if len({source[m] for m in g.members}) == 1 and source[g.members[0]] in g.members]
-    right = sum(1 for g in directed if g.original is not None and source.get(g.original) == g.original)
+    named = [g for g in directed if g.original is not None]
+    right = sum(1 for g in named if source.get(g.original) == g.original)
     kinds: dict[str, int] = {}
     for g in groups:
         kinds[g.kind] = kinds.get(g.kind, 0) + 1
     return CopiesScores(
         precision=round(p, 4), recall=round(r, 4), f1=round(2 * p * r / (p + r), 4) if p + r else 0.0,
-        direction_accuracy=round(right / len(directed), 4) if directed else 0.0,
+        direction_accuracy=round(right / len(named), 4) if named else 0.0,
+        direction_given=round(len(named) / len(directed), 4) if directed else 0.0,
         documents=len(source), gold_pairs=len(gold), predicted_pairs=len(predicted), true_pairs=true,
         same_event_pairs=len(all_predicted) - len(predicted), kinds=kinds,
     )
