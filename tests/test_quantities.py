@@ -202,3 +202,24 @@ def test_quantities_command_writes_one_line_per_input(capsys, tmp_path):
     assert [r["id"] for r in lines] == ["a", 1]
     assert lines[0]["quantities"][0]["unit"] == "percentage"
     assert lines[1]["quantities"][0]["high"] == 300
+
+
+NOISE = [*"0123456789 ,.-–−/%$€£()[]~∼±×x^eEkKmMbB\n:;+<>=", "about ", "more than ", "million ", "one ", "half ",
+         "and ", "to ", "between ", "dozen ", "people ", "km ", "°C ", "10−5 ", "or more ", "nearly ", "½"]
+
+
+def test_find_quantities_offsets_and_bounds_hold_on_noise(nlp):
+    import random
+
+    from newsdossier.link.claims import build_claims
+    from newsdossier.model import Annotated, Document
+
+    rng = random.Random(7)
+    for n in range(400):
+        text = "".join(rng.choice(NOISE) for _ in range(rng.randint(1, 40)))
+        found = _find(nlp, text)
+        for q in found:
+            assert text[q.start : q.end] == q.text and q.start < q.end
+            assert q.low is None or q.high is None or q.low <= q.high
+        document = Document(str(n), "p", None, None, None, None, None, text)
+        build_claims([Annotated(document, (), (), quantities=tuple(found))], [])

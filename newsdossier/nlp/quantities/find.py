@@ -167,7 +167,8 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         if number.value < range_number.value:
             low, high = number.value, range_number.value
             if range_number.value >= 1000 and number.value < 1000 and not number.spelled and _scaled(range_number, text):
-                low = number.value * _scale_of(range_number, text)
+                scaled = number.value * _scale_of(range_number, text)  # "5 to 10 million": both ends in millions
+                low = scaled if scaled <= high else low
             end = range_number.end
             if opener_start is not None:
                 start = opener_start
@@ -383,9 +384,11 @@ def _hedged(kind: str, low: float, high: float) -> tuple[float | None, float | N
         return None, low, False, True
     if kind == "le":
         return None, high, False, False
-    if kind == "nearly":
-        return low * (1 - NEARLY_MARGIN), high, False, True
-    return low * (1 - APPROX_MARGIN), high * (1 + APPROX_MARGIN), False, False
+    if kind == "nearly":  # just short of the figure, on the side of zero
+        near = high * (1 - NEARLY_MARGIN)
+        return (near, high, False, True) if near <= high else (high, near, True, False)
+    ends = sorted((low * (1 - APPROX_MARGIN), low * (1 + APPROX_MARGIN), high * (1 - APPROX_MARGIN), high * (1 + APPROX_MARGIN)))
+    return ends[0], ends[-1], False, False
 
 
 # --- what is not a quantity ------------------------------------------------------------------------

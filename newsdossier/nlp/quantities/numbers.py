@@ -68,6 +68,8 @@ NUMBER_START = re.compile(
 
 def read_number(text: str, pos: int) -> NumberMatch | None:
     """The number starting exactly at ``pos``, with any scale after it ("7 billion", "1.5m")."""
+    if pos >= len(text):
+        return None
     vague = VAGUE.match(text, pos)
     if vague:
         low, high = tables.VAGUE_AMOUNTS[vague.group(0).lower()]
