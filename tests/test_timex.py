@@ -100,6 +100,10 @@ NO_DCT_CASES = [
     ("The war started on Sept. 27, 2020, after clashes.", "Sept. 27, 2020", "2020-09-27"),
     ("The occupation lasted nearly 30 years.", "nearly 30 years", "P30Y"),
     ("The city is now rebuilt.", "now", "PRESENT_REF"),
+    ("The war ended on November 10, 2020, and talks resumed last week.", "last week", "PAST_REF"),
+    ("The war ended on November 10, 2020. On this day people celebrate.", "this day", "XXXX-XX-XX"),
+    ("The war ended on November 10, 2020. Last summer was calm.", "Last summer", "XXXX-SU"),
+    ("The war ended on November 10, 2020. Profits grew by the end of the year.", "the end of the year", "XXXX"),
 ]
 
 

@@ -124,6 +124,8 @@ class _Context:
 
     def now(self, pos: int) -> dt.date | None:
         """What "this/last/next ..." count from: the DCT in news, the story's own time in a narrative."""
+        if self.dct is None:
+            return None
         if self.narrative and self.ref_year and self.ref_year[0] > 0 and self.ref_applies(pos):
             if self.ref_date:
                 return self.ref_date[0]
@@ -486,6 +488,8 @@ def _season(ctx: _Context, m: re.Match[str]) -> list[Part]:
             year -= 0 if target < current else 1
         elif rel[0] in ("next", "coming"):
             year += 0 if target > current else 1
+    elif year is None and ctx.dct is None and rel[0] in ("last", "past", "next", "coming", "this"):
+        year = None  # deictic without a DCT: unresolved
     elif year is None and ctx.ref_applies(m.start()):
         year = ctx.ref_year[0]  # type: ignore[index]
     elif year is None and ctx.dct:
@@ -532,6 +536,8 @@ def _clock_suffix(part: str) -> str:
 
 def _anaphoric_day(ctx: _Context, m: re.Match[str]) -> list[Part]:
     word = re.sub(r"\s+", " ", m["word"].lower())
+    if word == "this day" and ctx.dct is None:
+        return [Part(m.start(), m.end(), "DATE", "XXXX-XX-XX")]
     anchor = ctx.dct if word == "this day" and not ctx.narrative else ctx.anchor_date(m.start())
     if anchor is None:
         return [Part(m.start(), m.end(), "DATE", "XXXX-XX-XX")]
@@ -600,7 +606,9 @@ def _relative(ctx: _Context, m: re.Match[str]) -> list[Part]:
     if rel_words[0] == "the" and rel in ("past", "last", "coming", "next") and not pmod:
         code = {"Y": "P1Y", "M": "P1M", "W": "P1W", "DE": "P10Y", "CE": "P100Y", "WE": "P1WE"}[unit]
         return [Part(m.start(), end, "DURATION", code)]
-    if not ctx.dct and not (ctx.narrative and ctx.ref_year):
+    # Without a DCT only the anaphoric "the previous/following year" may resolve (on the text's own
+    # dates); "last week", "this year" stay unresolved rather than guessed.
+    if not ctx.dct and not (rel in ("previous", "following") and ctx.ref_year):
         return [Part(m.start(), end, "DATE", {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[_REL_SHIFT[rel]], mod)]
     step = "W" if unit == "WE" else unit
     if unit == "Y" and ctx.ref_year and ctx.ref_year[0] < 0 and ctx.ref_applies(m.start()):
