@@ -689,7 +689,7 @@ def _listed_before(text: str, prev: Quantity, q: Quantity) -> bool:
     """Whether ``prev`` is an earlier item of the unit list that ``q`` ends."""
     return (
         q.unit is not None
-        and tables.UNIT_KINDS.get(q.unit) != "currency"  # "$5 and $10" are two sums
+        and tables.UNIT_KINDS.get(q.unit) not in ("currency", "percent")  # "$5 and $10", "35% and 22%": two figures
         and q.qualifier in (None, "list")
         and prev.unit in (None, q.unit)
         and prev.qualifier is None
