@@ -256,7 +256,9 @@ def _date(ctx: _Context, m: re.Match[str]) -> list[Part]:
             if dt.date(candidate, month, day).isoweekday() == weekday:
                 year = candidate
                 break
-    value = _md_value(ctx, m.start(), month, day, year, ctx.tense(m.start(), m.end()))
+    rel = (_g(m, "rel") or "").lower()
+    tense = -1 if rel.startswith("last") or rel.endswith("past") else 1 if rel else ctx.tense(m.start(), m.end())
+    value = _md_value(ctx, m.start(), month, day, year, tense)
     mod = _mod(lex.point_mods, _g(m, "pmod"))
     if _g(m, "ampm"):
         hour = _hour(int(m["H"]), m["ampm"])
