@@ -50,6 +50,7 @@ class Lexicon:
     rate_preceders: re.Pattern[str]
     future_cues: re.Pattern[str]
     adjacent_past: re.Pattern[str]
+    following_past: re.Pattern[str]
     past_cues: re.Pattern[str]
     rules: tuple[Rule, ...]
 
@@ -142,6 +143,11 @@ def load() -> Lexicon:
         future_cues=re.compile(r"(?<!\w)" + _alternation(tense["future"]) + r"(?!\w)", re.IGNORECASE),
         adjacent_past=re.compile(
             r"(?:\b(?:\w{3,}ed|" + "|".join(map(re.escape, tense["adjacent_past"])) + r")\s+(?:on\s+|late\s+|early\s+)?)$",
+            re.IGNORECASE,
+        ),
+        following_past=re.compile(
+            r"^[,]?\s+(?:(?:it|he|she|they|we|the\s+\w+|\w+)\s+)?(?:\w{3,}ed|"
+            + "|".join(map(re.escape, tense["adjacent_past"])) + r")\b",
             re.IGNORECASE,
         ),
         past_cues=re.compile(r"(?<!\w)" + _alternation(tense["past"]) + r"(?!\w)", re.IGNORECASE),

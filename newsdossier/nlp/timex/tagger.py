@@ -73,6 +73,8 @@ class _Context:
         s_start, s_end = self.sentence(start)
         if self.lex.adjacent_past.search(self.text[max(s_start, start - 30):start]):
             return -1
+        if self.lex.following_past.match(self.text[end:min(s_end, end + 30)]):
+            return -1
         sentence = self.text[s_start:s_end]
         best: tuple[int, int] | None = None
         for pattern, sign in ((self.lex.future_cues, +1), (self.lex.past_cues, -1)):
@@ -605,9 +607,6 @@ def _relative(ctx: _Context, m: re.Match[str]) -> list[Part]:
     pmod = (m["pmod"] or "").lower()
     mod = {"earlier": "START", "later": "END"}.get(pmod) or _mod(ctx.lex.point_mods, m["pmod"])
     end = m.end()
-    if rel_words[0] == "the" and rel in ("past", "last", "coming", "next") and not pmod:
-        code = {"Y": "P1Y", "M": "P1M", "W": "P1W", "DE": "P10Y", "CE": "P100Y", "WE": "P1WE"}[unit]
-        return [Part(m.start(), end, "DURATION", code)]
     # Without a DCT only the anaphoric "the previous/following year" may resolve (on the text's own
     # dates); "last week", "this year" stay unresolved rather than guessed.
     if not ctx.dct and not (rel in ("previous", "following") and ctx.ref_year):
@@ -869,6 +868,14 @@ def _candidates(text: str, rules: Sequence[Rule]) -> list[tuple[Rule, re.Match[s
 _EXPLICIT_YEAR = re.compile(r"^(?:BC)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+_YEAR_STATING_KINDS = frozenset({"iso", "numeric-date", "spelled-year", "year-range"})
+
+
+def _states_year(rule: Rule, m: re.Match[str]) -> bool:
+    """Whether the text itself wrote the year (only such years anchor later dates in news)."""
+    return rule.kind in _YEAR_STATING_KINDS or bool(m.groupdict().get("year") or "")
+
+
 def _is_narrative(text: str, dct: dt.date | None) -> bool:
     if dct is None:
         return True
@@ -896,7 +903,7 @@ def tag(text: str, dct: str | None, sentences: Sequence[tuple[int, int]] | None 
             explicit = _EXPLICIT_YEAR.match(part.value)
             if explicit and part.value.startswith("BC"):
                 ctx.ref_year = (-int(explicit.group(1)), start)
-            elif explicit and ctx.narrative and part.type == "DATE" or explicit and rule.kind not in ("relative", "deictic", "ago", "earlier-adj", "anaphoric-day", "weekday", "time", "part-of-day"):
+            elif explicit and (ctx.narrative and part.type == "DATE" or _states_year(rule, m)):
                 ctx.ref_year = (int(explicit.group(1)), start)
                 y, mo, d = (int(g) if g else 0 for g in explicit.groups())
                 if d and not part.value.startswith("BC") and cal.valid_day(y, mo, d) and y > 0:
