@@ -88,3 +88,15 @@ def test_similar_pairs_large_input_blocks_on_shared_key_words(monkeypatch: pytes
     monkeypatch.setattr(similarity, "ALL_PAIRS_MAX", 2)
     docs = [_ann("a", QUAKE_A), _ann("b", QUAKE_B), _ann("f", FOOTBALL)]
     assert [(x, y) for x, y, _ in similar_pairs(docs)] == [("a", "b")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        ({"a": QUAKE_A, "b": QUAKE_B, "f": FOOTBALL}, ["f"]),
+        ({"a": QUAKE_A, "b": QUAKE_B}, []),  # two documents: neither is the odd one out
+        ({"a": QUAKE_A, "b": QUAKE_B, "c": QUAKE_A}, []),
+    ],
+)
+def test_unrelated_documents_flags_the_odd_one_out(texts: dict[str, str], expected: list[str]) -> None:
+    assert similarity.unrelated_documents([_ann(k, v) for k, v in texts.items()]) == expected
