@@ -141,6 +141,8 @@ def canonical_unit(name: str | None) -> str | None:
     """Fold a unit as written or named ("km", "Kilometer", "kilometre") to one canonical name."""
     if not name:
         return None
+    if name.strip() in tables.CASED_UNITS:
+        return tables.CASED_UNITS[name.strip()]
     low = re.sub(r"\s+", " ", name.strip().lower())
     if low in ("dimensionless", ""):
         return None

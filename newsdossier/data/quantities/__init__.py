@@ -206,7 +206,7 @@ UNITS: dict[str, str] = {
     "megabytes": "megabyte", "terabytes": "terabyte", "bytes": "byte", "byte": "byte", "bits": "bit",
     "mbps": "megabit per second", "gbps": "gigabit per second",
     "db": "decibel", "decibels": "decibel", "ev": "electronvolt", "kev": "kiloelectronvolt",
-    "mev": "megaelectronvolt", "‰": "‰", "×": "×", "μbar": "μbar", "µbar": "μbar", "nbar": "nbar",
+    "mev": "megaelectronvolt", "mt": "megatonne", "gt": "gigatonne", "ga": "giga-annum", "‰": "‰", "×": "×", "μbar": "μbar", "µbar": "μbar", "nbar": "nbar",
     "fm": "fm", "nj": "nj", "picometer": "picometre", "picometers": "picometre",
     "dm": "decimetre", "decimeter": "decimetre", "decimeters": "decimetre", "rad": "radian", "radians": "radian",
     "microgrammes": "microgram", "milligrammes": "milligram", "grammes": "gram", "kilogrammes": "kilogram", "ppt": "ppt", "mmol/l": "mmol/l", "μmol/l": "μmol/l", "nmol/l": "nmol/l",
@@ -263,7 +263,7 @@ GLUED_NOT_UNITS: frozenset[str] = frozenset({
     "u", "v", "y", "z", "ad", "bc", "bce", "ce", "gen", "ers", "er", "ies", "ish", "ties",
 })
 # Unit symbols read after a space only in this exact case ("−0.72 V", "30 K"); mixed case ("30 mA") always is.
-SPACED_CASED_UNITS: frozenset[str] = frozenset({"V", "W", "K", "J", "Pa", "Da", "Hz"})
+SPACED_CASED_UNITS: frozenset[str] = frozenset({"V", "W", "K", "J", "Pa", "Da", "Hz", "Ma", "Ga", "Mt", "Gt"})
 # Single letters that are units when glued to digits ("5m", "3h", "30C"); any other letter is a label ("Fig. 3A").
 GLUED_LETTER_UNITS: frozenset[str] = frozenset({"m", "g", "l", "s", "h", "t", "k", "K", "W", "V", "C", "F", "B", "M"})
 MAX_GLUED_UNIT_LETTERS = 5  # "15kR", "2.7Rp", "20KLoC": unknown units glued to a number are short symbols
@@ -424,3 +424,10 @@ IRREGULAR_PAST: frozenset[str] = frozenset({
     "lit", "quit", "rid", "rose", "sent", "set", "shut", "slid", "spun", "split", "spread", "sprang",
     "stuck", "stung", "stank", "strove", "swung", "woke", "won",
 })
+
+# Symbols whose meaning depends on case, looked up before the case-folded table: "Ma" (million
+# years) is not "mA" (milliampere), "MW" is not "mW".
+CASED_UNITS: dict[str, str] = {
+    "Ma": "mega-annum", "Ga": "giga-annum", "ka": "kilo-annum", "mA": "milliampere", "MW": "megawatt",
+    "mW": "milliwatt", "Mt": "megatonne", "Gt": "gigatonne", "Mb": "megabit", "MB": "megabyte",
+}

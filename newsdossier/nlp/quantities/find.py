@@ -75,6 +75,8 @@ _COMPOUND_TAIL = re.compile(
 )
 _HEDGE_KEYS = {re.sub(r"\s+", "", h): h for h in tables.HEDGES}  # written with any spacing → table key
 _RANGE_END_PREFIX = re.compile(r"[∼~≈]?\s?−?")  # "from ∼250 to ∼550 ppm", "−27.7 to −23.7‰"
+_PAREN_UNCERTAINTY = re.compile(r"\(\d{1,2}\)(?=\s?[^\s\d(])")
+_OF = re.compile(r"\s+of\s+(?=[a-zA-Zµμ°])")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*|~(?=\d)", re.IGNORECASE)
 _RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s$", re.IGNORECASE)
 
@@ -148,7 +150,13 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         if spread is not None:
             low, high, end = number.value - spread.value, number.value + spread.value, spread.end
 
+    uncertainty = _PAREN_UNCERTAINTY.match(text, end)  # "4.1816(4) Å", "1.1(2) wt%"
+    if uncertainty and not number.spelled:
+        end = uncertainty.end()
     read_unit = _unit_at(text, end)
+    if read_unit is None and number.vague and unit is None:
+        of_unit = _OF.match(text, end)  # "hundreds of meters"
+        read_unit = _unit_at(text, of_unit.end()) if of_unit else None
     if read_unit is not None and unit is None:
         unit, end = read_unit
     elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency":
@@ -296,7 +304,7 @@ def _unit_at(text: str, end: int) -> tuple[str, int] | None:
         if glued and glued.group(0).lower() not in tables.GLUED_NOT_UNITS and end > 0 and text[end - 1].isdigit():
             return glued.group(0).lower(), glued.end()
         return None
-    unit = tables.UNITS[match.group(2).lower()]
+    unit = tables.CASED_UNITS.get(match.group(2)) or tables.UNITS[match.group(2).lower()]
     tail = _COMPOUND_TAIL.match(text, match.end())
     if tail and tail.group(0).strip():
         written = text[match.start(2) : tail.end()]
