@@ -111,7 +111,9 @@ def load() -> Lexicon:
         pattern = re.sub(r"\{([A-Z]+)\}", lambda m: placeholders[m.group(1)], raw["pattern"])
         if "{ORD}" in raw["pattern"]:
             pattern = pattern.replace(placeholders["ORD"], "(?:" + placeholders["ORD"] + ")")
-        regex = re.compile(r"(?<![\w$£€.,\-/])" + pattern + r"(?![\w%])", re.IGNORECASE)
+        # Not inside a word or number ("$1990", "1,990", "3/4"); a hyphen before is allowed for
+        # words ("1979-February 1980") but not for digits ("F-16").
+        regex = re.compile(r"(?<![\w$£€.,/])(?<!-(?=\d))" + pattern + r"(?![\w%])", re.IGNORECASE)
         reject = re.compile(raw["reject"], re.IGNORECASE) if "reject" in raw else None
         rules.append(Rule(name=raw["name"], kind=raw["kind"], regex=regex, order=order, reject=reject))
     tense = lex["tense"]
