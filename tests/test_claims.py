@@ -105,6 +105,15 @@ def test_build_claims_casualties_from_any_wording_are_one_claim(nlp):
     assert claims["people injured"].values[0].text == "20 were wounded"
 
 
+def test_build_claims_same_day_updates_by_time(nlp):
+    annotated = [
+        _annotated(nlp, "a", "Exactly 40 people died in the floods.", published="2024-05-01T09:00"),
+        _annotated(nlp, "b", "Exactly 52 people died in the floods.", published="2024-05-01T18:30"),
+    ]
+    (claim,) = build_claims(annotated, [])
+    assert claim.status == "agree" and [v.update for v in claim.values] == [False, True]
+
+
 def test_build_claims_figures_years_apart_are_not_updates(nlp):
     annotated = [
         _annotated(nlp, "a", "Exactly 40 people died in the floods.", published="2020-05-01"),

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime, timedelta
 
 from newsdossier.data import quantities as tables
 from newsdossier.link.sources import independent_count, source_of
@@ -297,17 +297,18 @@ def _distinct(figures: list[_Figure]) -> list[_Figure]:
 
 def _is_update(earlier: _Figure, later: _Figure) -> bool:
     """A later figure that grows from an earlier one within ``UPDATE_MAX_DAYS``: a rising toll."""
-    a, b = _day(earlier.scope), _day(later.scope)
-    if a is None or b is None or not 0 < (b - a).days <= UPDATE_MAX_DAYS:
+    a, b = _moment(earlier.scope), _moment(later.scope)
+    if a is None or b is None or not timedelta(0) < b - a <= timedelta(days=UPDATE_MAX_DAYS):
         return False
     return (later.low if later.low is not None else later.high or 0) >= (earlier.high if earlier.high is not None else earlier.low or 0)
 
 
-def _day(iso: str | None) -> date | None:
+def _moment(iso: str | None) -> datetime | None:
+    """An ISO date or datetime as a naive datetime (a date alone is its midnight); None if unreadable."""
     if not iso or not re.match(r"\d{4}-\d{2}-\d{2}", iso):
         return None
     try:
-        return date.fromisoformat(iso[:10])
+        return datetime.fromisoformat(iso[:19] if "T" in iso[:11] else iso[:10])
     except ValueError:
         return None
 
