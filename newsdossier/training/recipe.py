@@ -61,7 +61,7 @@ GUM = Path("nlp/gum")
 GUM_OPEN_GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
 
 # Whether training adds a name-swapped copy of every training document (see swap_names).
-AUGMENT = False
+AUGMENT = True
 
 # Whether the GeoNames place ruler ships (decided by the held-out numbers; see docs/model.md).
 USE_GAZETTEER = False
