@@ -268,6 +268,8 @@ def _date(ctx: _Context, m: re.Match[str]) -> list[Part]:
     if _g(m, "ampm"):
         hour = _hour(int(m["H"]), m["ampm"])
         return [Part(start, m.end(), "TIME", f"{value}T{hour:02d}:{m['M'] or '00'}", mod)]
+    if _g(m, "part"):  # "the night of April 18, 1775"
+        return [Part(start, m.end(), "TIME", value + _clock_suffix(lex.parts_of_day[m["part"].lower()]), mod)]
     return [Part(start, m.end(), "DATE", value, mod)]
 
 
@@ -431,7 +433,8 @@ def _century(ctx: _Context, m: re.Match[str]) -> list[Part]:
     n = _ordinal(ctx.lex, m["ord"])
     if not n or n > 21:
         return []
-    return [Part(m.start(), m.end(), "DATE", f"{n - 1:02d}", _mod(ctx.lex.point_mods, m["pmod"]))]
+    value = f"BC{n - 1:02d}" if m["era"] else f"{n - 1:02d}"
+    return [Part(m.start(), m.end(), "DATE", value, _mod(ctx.lex.point_mods, m["pmod"]))]
 
 
 def _relative_year(ctx: _Context, phrase: str | None) -> int | None:
