@@ -77,6 +77,11 @@ def test_infer_published_reads_the_clues(text, marks, value, rule):
         pytest.param("Last year's war ended in 2020.", [("2020", "2020")], id="year-without-day"),
         pytest.param("Nothing dated here at all.", [], id="no-dates"),
         pytest.param(
+            "NICOSIA, August 8 (Xinhua) --\n\nThe government Saturday condemned the blasts.",
+            [("August 8", "XXXX-08-08")],
+            id="dateline-without-any-year",
+        ),
+        pytest.param(
             "On Oct. 26 the town marked the 25th anniversary of the ruling. A court in 1994 took the case.",
             [("Oct. 26", "XXXX-10-26"), ("1994", "1994")],
             id="anniversary-without-date-only-confirms",

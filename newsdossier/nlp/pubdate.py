@@ -14,6 +14,7 @@ rule                      clue                                                  
 ``anniversary-day``       "on November 08 marked the first anniversary"                 month-day
 ``weekday-date``          "Monday, Oct. 26": the one year (from the latest named) fit  full date
 ``weekday-day``           "on Tuesday, March 3" (a month-day beside the weekday)       month-day
+``dateline-day``          "NAIROBI, August 21 (Xinhua) --" opening the text             month-day
 ``weekday``               "on Tuesday" + a month-day: the one year that fits            year
 ========================  ==========================================================  ==========
 
@@ -45,6 +46,7 @@ CONFIDENCE = {
     "anniversary-day": 0.8,
     "weekday-day": 0.6,
     "weekday-date": 0.6,
+    "dateline-day": 0.7,
 }
 CONFIRMATION_BONUS = 0.05
 # Clues too weak to give a year on their own; they only confirm one. "The 25th anniversary of Roe
@@ -56,6 +58,11 @@ WEEKDAY_WINDOW_YEARS = 5
 # How far a weekday may sit from a month-day to name the same day: "Monday, Oct. 26" (2 characters
 # between), "on Tuesday, the 8th of November" would be farther; 12 allows "Monday (Oct. 26".
 WEEKDAY_REACH_CHARS = 12
+# A dateline opens the text: "NAIROBI, August 21 (Xinhua) --" sits within the first 60 characters
+# of every wire story in TimeBank that has one.
+DATELINE_CHARS = 80
+# How far past the dateline the lede's weekday may sit: the lede sentence of a wire story.
+LEDE_CHARS = 300
 # How far (in characters) a month-day may sit before an anniversary cue and still be its date:
 # "on November 08 marked the first anniversary" is 28 characters.
 CUE_REACH_CHARS = 60
@@ -77,6 +84,11 @@ _YEARS_SINCE = re.compile(rf"\b{_NUMBER}\s+years?\s+(?:since|after)\b", re.IGNOR
 _RELATIVE_YEAR = re.compile(rf"\b(?P<rel>{_alternation(lexicon.RELATIVE_YEARS)})\s+year(?:['’]s)?\b", re.IGNORECASE)
 # Weekday names are matched capitalised only, as written in running text ("on Tuesday").
 _WEEKDAY = re.compile(rf"\b(?P<day>{_alternation(w.capitalize() for w in lexicon.WEEKDAYS)})\b")
+# A dateline: place in capitals, a comma, a month-day, then an agency in brackets or a dash.
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w.]+,)?\s+(?P<month>{_alternation(m.capitalize() for m in lexicon.MONTHS)})\.?"
+    r"\s+(?P<day>\d{1,2})\b(?!,?\s*\d{4})\s*(?:\(|--|—|–|-|_)"
+)
 _TEXT_MONTH_DAY = re.compile(
     rf"\b(?P<month>{_alternation(m.capitalize() for m in lexicon.MONTHS)})\.?\s+(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})"
 )
@@ -125,8 +137,21 @@ def infer_published(text: str, timexes: Sequence[Timex]) -> InferredDate | None:
         previous = sentences[i - 1] if i else None
         in_previous = [(t, a) for t, a in absolute if previous and previous.start <= t.start < previous.end]
         clues.extend(_sentence_clues(text, sentence, in_sentence, in_previous, timexes, absolute))
-    weekday = _weekday(text, sentences)
+    dateline = _dateline_day(text, sentences)
+    if dateline is not None:
+        clues.append(dateline)
+    weekday = _weekday(text, sentences, dateline)
     return _combine(text, clues, weekday, absolute)
+
+
+def _dateline_day(text: str, sentences: Sequence[Span]) -> _Clue | None:
+    """The month-day of a wire dateline opening the text: "NAIROBI, August 21 (Xinhua) --"."""
+    m = _DATELINE.search(text, 0, DATELINE_CHARS)
+    if m is None:
+        return None
+    at = m.start("month")
+    sentence = next((s for s in sentences if s.start <= at < s.end), Span(at, m.end()))
+    return _Clue("dateline-day", sentence, None, (lexicon.MONTHS[m.group("month").lower()], int(m.group("day"))))
 
 
 def anniversary_number(text: str) -> int | None:
@@ -234,15 +259,22 @@ def _month_day_before(text: str, sentence: Span, cue: int, timexes: Sequence[Tim
     return None
 
 
-def _weekday(text: str, sentences: Sequence[Span]) -> tuple[int, Span] | None:
-    """The weekday the text reports something on ("on Tuesday"), when it names exactly one."""
-    found = {}
+def _weekday(text: str, sentences: Sequence[Span], dateline: _Clue | None = None) -> tuple[int, Span] | None:
+    """The weekday the text reports something on ("on Tuesday"): the only one it names, or after a
+    dateline the first one of the lede ("WASHINGTON, August 8 (Xinhua) -- Clinton Saturday vowed")."""
+    found: dict[int, Span] = {}
+    first: tuple[int, Span] | None = None
     for sentence in sentences:
         for m in _WEEKDAY.finditer(text, sentence.start, sentence.end):
-            found.setdefault(lexicon.WEEKDAYS[m.group("day").lower()], sentence)
+            day = lexicon.WEEKDAYS[m.group("day").lower()]
+            found.setdefault(day, sentence)
+            if first is None and dateline is not None and m.start() < dateline.sentence.end + LEDE_CHARS:
+                first = day, sentence
+    if first is not None:
+        return first
     if len(found) != 1:
         return None
-    (day, sentence), = found.items()
+    ((day, sentence),) = found.items()
     return day, sentence
 
 
