@@ -25,9 +25,14 @@ FLOOD_D = annotated(
     ("September 27, 2020", "2020-09-27"),
 )
 
-
-def by_date(entries):
-    return {(e.date, e.status): e for e in entries}
+WAR_INTERVAL_H = annotated(
+    "h", "The 44-day war took place between September 27 and November 9, 2020, in the region.", "2022-11-08",
+    ("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09"),
+)
+WAR_ENDED_I = annotated(
+    "i", "Reconstruction began after the end of the 44-day war on Nov. 10, 2020, in the provinces.", "2023-11-08",
+    ("Nov. 10, 2020", "2020-11-10"),
+)
 
 
 @pytest.mark.parametrize(
@@ -81,14 +86,7 @@ def test_build_timeline_coarse_date_joins_a_similar_day():
 
 
 def test_build_timeline_conflicting_end_dates():
-    interval = annotated(
-        "h", "The 44-day war took place between September 27 and November 9, 2020, in the region.", "2022-11-08",
-        ("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09"),
-    )
-    ended = annotated(
-        "i", "Reconstruction began after the end of the 44-day war on Nov. 10, 2020, in the provinces.", "2023-11-08",
-        ("Nov. 10, 2020", "2020-11-10"),
-    )
+    interval, ended = WAR_INTERVAL_H, WAR_ENDED_I
     signed = annotated(
         "j", "A trilateral statement was signed on November 10, 2020, by three leaders.", "2021-11-08",
         ("November 10, 2020", "2020-11-10"),
@@ -151,14 +149,7 @@ def test_build_timeline_same_kind_different_people_is_no_conflict():
 
 
 def test_build_timeline_evidence_dates_say_who_gives_which_date():
-    interval = annotated(
-        "h", "The 44-day war took place between September 27 and November 9, 2020, in the region.", None,
-        ("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09"),
-    )
-    ended = annotated(
-        "i", "Reconstruction began after the end of the 44-day war on Nov. 10, 2020, in the provinces.", None,
-        ("Nov. 10, 2020", "2020-11-10"),
-    )
+    interval, ended = WAR_INTERVAL_H, WAR_ENDED_I
     (conflict,) = [e for e in build_timeline([interval, ended], []) if e.status == "conflict"]
     assert [(ev.doc, d) for ev, d in zip(conflict.evidence, conflict.evidence_dates)] == [
         ("h", "2020-11-09"), ("i", "2020-11-10")
@@ -166,13 +157,6 @@ def test_build_timeline_evidence_dates_say_who_gives_which_date():
 
 
 def test_build_timeline_conflict_summary_names_the_happening():
-    interval = annotated(
-        "h", "The 44-day war took place between September 27 and November 9, 2020, in the region.", None,
-        ("September 27", "2020-09-27"), ("November 9, 2020", "2020-11-09"),
-    )
-    ended = annotated(
-        "i", "Reconstruction began after the end of the 44-day war on Nov. 10, 2020, in the provinces.", None,
-        ("Nov. 10, 2020", "2020-11-10"),
-    )
+    interval, ended = WAR_INTERVAL_H, WAR_ENDED_I
     (conflict,) = [e for e in build_timeline([interval, ended], []) if e.status == "conflict"]
     assert conflict.summary == "End of the 44-day war"

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from newsdossier.data import timeline as lexicon
 from newsdossier.model import Annotated, Evidence, Span, Timex
-from newsdossier.nlp.pubdate import anniversary_number
+from newsdossier.nlp.pubdate import ISO_DATE, anniversary_number
 
 # A sentence with fewer content words than this outside its dates is a dateline, heading or
 # caption ("2023-11-08 16:51:00 | Last Update : …" has none; the shortest real event clause in the
@@ -55,7 +55,6 @@ FOCUS_WORDS = 3
 PHRASE_MAX_WORDS = 8
 # A stem keeps at least this many characters, so "was"/"has" style short words are not cut down.
 STEM_MIN_CHARS = 4
-_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TRAILING_PREPOSITION = re.compile(r"\s+(?:on|in|at|of|from|since|by|during|between)\s*$", re.IGNORECASE)
@@ -139,14 +138,14 @@ def _repaired(text: str, sentences: Sequence[Span]) -> list[Span]:
 
 
 def _date_of(value: str | None) -> str | None:
-    m = _DATE_VALUE.match(value or "")
+    m = ISO_DATE.match(value or "")
     return m.group(0)[:10] if m else None
 
 
 def _resolved(timex: Timex) -> str | None:
     if timex.type not in ("DATE", "TIME"):
         return None
-    m = _DATE_VALUE.match(timex.value)
+    m = ISO_DATE.match(timex.value)
     if not m:
         return None
     return "-".join(g for g in m.groups() if g)

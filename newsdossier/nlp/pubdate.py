@@ -67,7 +67,8 @@ LEDE_CHARS = 300
 # "on November 08 marked the first anniversary" is 28 characters.
 CUE_REACH_CHARS = 60
 
-_ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+# A resolved TIMEX3 date value at any precision, with an optional time: "2020", "2020-11-08T10:33".
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z])|\n+")
 
@@ -173,7 +174,7 @@ def _sentences(text: str) -> list[Span]:
 
 
 def _absolute(value: str) -> tuple[int, int | None, int | None] | None:
-    m = _ABSOLUTE.match(value)
+    m = ISO_DATE.match(value)
     if not m:
         return None
     return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
