@@ -7,7 +7,7 @@ from newsdossier.report.html import badge, esc, extras, section
 from newsdossier.report.refs import Refs, anchor
 
 SHOWN_FIELDS = ("name", "type", "aliases", "mentions")
-MAX_MENTION_LINKS = 24  # mention links listed per entity (numbered per document); enough to jump around, short to scan
+MAX_LINKS_PER_SOURCE = 8  # mention links listed per entity and document: every source shows, each row stays short to scan
 
 
 def render_entities(d: Dossier) -> str:
@@ -23,20 +23,32 @@ def render_entities(d: Dossier) -> str:
 
 
 def _entity(i: int, entity: Entity, refs: Refs) -> str:
+    """One row: the entity, then per source its mention count and numbered links to the first mentions."""
     by_doc: dict[str, list[str]] = {}
-    for j, m in enumerate(entity.mentions[:MAX_MENTION_LINKS]):
-        label = str(len(by_doc.get(m.doc, [])) + 1)
+    counts: dict[str, int] = {}
+    for j, m in enumerate(entity.mentions):
+        counts[m.doc] = counts.get(m.doc, 0) + 1
+        if counts[m.doc] > MAX_LINKS_PER_SOURCE:
+            continue
+        label = str(counts[m.doc])
         doc = refs.docs.get(m.doc)
         if doc is not None and refs.shows(m.doc, m.start, m.end):
             words = doc.text[m.start : m.end]
             label = f'<a class="ev" href="#{anchor("e", i, j)}" title="{esc(words)}">{label}</a>'
         by_doc.setdefault(m.doc, []).append(label)
     in_order = sorted(by_doc.items(), key=lambda item: refs.number.get(item[0], len(refs.number) + 1))
-    groups = "".join(f'<span class="mgroup">{refs.doc(d)} {" ".join(links)}</span>' for d, links in in_order)
-    more = len(entity.mentions) - MAX_MENTION_LINKS
-    tail = f' <span class="muted small">+{more} more</span>' if more > 0 else ""
+    groups = "".join(
+        f'<span class="mgroup">{refs.doc(d)} <span class="muted small">×{counts[d]}</span> {" ".join(links)}'
+        f"{_more(counts[d])}</span>"
+        for d, links in in_order
+    )
     return (
         f"<tr><td><strong>{esc(entity.name)}</strong>{extras(entity, SHOWN_FIELDS)}</td>"
         f"<td>{badge(entity.type)}</td><td>{esc(', '.join(entity.aliases))}</td>"
-        f'<td><span class="count">{len(entity.mentions)}</span> {groups}{tail}</td></tr>'
+        f'<td><span class="count">{len(entity.mentions)}</span> {groups}</td></tr>'
     )
+
+
+def _more(count: int) -> str:
+    hidden = count - MAX_LINKS_PER_SOURCE
+    return f' <span class="muted small">+{hidden}</span>' if hidden > 0 else ""
