@@ -72,8 +72,9 @@ UNRELATED_MIN_DOCS = 3
 ALL_PAIRS_MAX = 150
 BLOCK_TERMS = 12  # twelve key words capture a story's names and places (checked on ECB+ topics)
 BLOCK_MIN_SHARED = 2
-# A key word shared by more documents than this (a common word in this corpus) proposes no pairs.
-BLOCK_MAX_POSTINGS = 500
+# A key word shared by more documents than this (common in this corpus) proposes no pairs: each word
+# proposes at most 100 * 99 / 2 pairs, so memory stays linear in the corpus.
+BLOCK_MAX_POSTINGS = 100
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
