@@ -52,6 +52,9 @@ HONORIFIC_WINDOW = 24
 # Shortest acronym matched: one letter is too ambiguous ("A"), two is common ("UN", "EU").
 MIN_ACRONYM = 2
 
+# Cleaned surfaces kept in memory: distinct (surface, type) pairs in a large build are ~10^5.
+CLEAN_CACHE_SIZE = 1 << 17
+
 # A name has at least two letters: one letter left after stripping is debris ("'s" → "s").
 MIN_NAME_LETTERS = 2
 
@@ -111,7 +114,17 @@ def _key(text: str) -> str:
 
 def clean_name(text: str, start: int, label: str) -> NameForm | None:
     """The name inside a mention (offsets moved with every strip); None when nothing but a title is left."""
-    kind = TYPES.get(label, label)
+    cleaned = _clean(text, TYPES.get(label, label))
+    if cleaned is None:
+        return None
+    offset, name, key = cleaned
+    return NameForm(name, start + offset, start + offset + len(name), key)
+
+
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+def _clean(text: str, kind: str) -> tuple[int, str, str] | None:
+    """``(offset of the name in the mention, name, key)`` — cached: the same surface recurs across documents."""
+    start = 0
     # Trim edge punctuation, a possessive, and a leading article.
     lead = len(text) - len(text.lstrip(_EDGE_PUNCT))
     text, start = text[lead:], start + lead
@@ -131,7 +144,7 @@ def clean_name(text: str, start: int, label: str) -> NameForm | None:
         return None
     if " " not in text and text.lower() in _words("generic.txt"):
         return None
-    return NameForm(text, start, start + len(text), _key(text))
+    return start, text, _key(text)
 
 
 def _strip_titles(text: str, start: int) -> tuple[str, int]:
