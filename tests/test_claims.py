@@ -105,6 +105,15 @@ def test_build_claims_casualties_from_any_wording_are_one_claim(nlp):
     assert claims["people injured"].values[0].text == "20 were wounded"
 
 
+def test_build_claims_casualty_word_beats_the_verb_before_it(nlp):
+    annotated = [
+        _annotated(nlp, "a", "Ten people killed, about 50 hurt."),
+        _annotated(nlp, "b", "Ten died and 52 were injured."),
+    ]
+    claims = {c.subject: c for c in build_claims(annotated, [])}
+    assert [v.text for v in claims["people injured"].values] == ["about 50 hurt", "52 were injured"]
+
+
 def test_build_claims_same_day_updates_by_time(nlp):
     annotated = [
         _annotated(nlp, "a", "Exactly 40 people died in the floods.", published="2024-05-01T09:00"),

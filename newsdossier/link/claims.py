@@ -173,8 +173,10 @@ def _casualty(q: Quantity) -> str | None:
     counted = lemma(q.counted or "")
     if counted in tables.CASUALTY_VERBS.values():
         return counted
-    if counted in tables.GENERIC_PEOPLE or q.counted in tables.CASUALTY_VERBS:
-        return tables.CASUALTY_VERBS.get((q.predicate or "").lower()) or tables.CASUALTY_VERBS.get((q.counted or "").lower())
+    if (q.counted or "").lower() in tables.CASUALTY_VERBS:  # "50 hurt", whatever the verb before it
+        return tables.CASUALTY_VERBS[(q.counted or "").lower()]
+    if counted in tables.GENERIC_PEOPLE:
+        return tables.CASUALTY_VERBS.get((q.predicate or "").lower())
     return None
 
 

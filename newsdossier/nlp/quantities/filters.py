@@ -134,6 +134,8 @@ def rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> b
     street = re.match(r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]*)\b", text[end : end + 40])
     if unit is None and street and street.group(1).lower() in tables.STREET_WORDS:
         return True  # "10 Downing Street"
+    if unit is None and re.match(r"\s+block\s+of\b", after + text[end + 12 : end + 16], re.IGNORECASE):
+        return True  # "the 3400 block of Main St": an address
     if unit == "second" and text[number.end : number.end + 1] == "s" and number.value % 10 == 0 and number.value >= 10:
         return True  # "the 1990s", "the 60s": decades
     if tables.UNIT_KINDS.get(unit or "") == "duration" and re.match(r"\s+ago\b", after, re.IGNORECASE):
