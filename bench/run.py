@@ -80,6 +80,9 @@ def run(n: int, annotate_n: int | None, workers: int, pipeline: str) -> dict:
     batches = [subset[i : i + options.batch_size] for i in range(0, len(subset), options.batch_size)]
     annotated_batches, seconds = _timed(lambda: list(_run_batches(batches, options)))
     record("annotate", seconds, len(subset), sub_mb)
+    words = sum(len(d.text.split()) for d in subset)
+    stages["annotate"]["words_per_s"] = round(words / seconds, 1)
+    stages["annotate"]["words_per_s_per_worker"] = round(words / seconds / workers, 1)
     annotated = [a for batch in annotated_batches for a in batch]
 
     from newsdossier.build import link
