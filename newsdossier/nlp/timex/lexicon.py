@@ -144,7 +144,9 @@ def load() -> Lexicon:
         ),
         future_cues=re.compile(r"(?<!\w)" + _alternation(tense["future"]) + r"(?!\w)", re.IGNORECASE),
         adjacent_past=re.compile(
-            r"(?:\b(?:\w{3,}ed|" + "|".join(map(re.escape, tense["adjacent_past"])) + r")\s+(?:on\s+|late\s+|early\s+)?)$",
+            r"(?<!\b" + r"\s)(?<!\b".join(map(re.escape, tense["non_past_auxiliaries"])) + r"\s)"
+            + r"(?:\b(?!(?:" + "|".join(map(re.escape, tense["not_past_ed"])) + r")\b)(?:\w{3,}ed|"
+            + "|".join(map(re.escape, tense["adjacent_past"])) + r")\s+(?:on\s+|late\s+|early\s+)?)$",
             re.IGNORECASE,
         ),
         following_past=re.compile(

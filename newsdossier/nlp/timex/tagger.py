@@ -23,6 +23,9 @@ REF_DATE_WINDOW = 600
 # An undated month(-day) in a sentence of unknown tense is read as upcoming only when it lies at most
 # this many days after the DCT, else as the past one. Swept 30/60/90/120/180 on TBAQ: 77.1/77.7/77.7/77.8/77.6.
 FUTURE_HORIZON_DAYS = 90
+# A month-day takes the year of a full date written this few characters after it in the same
+# sentence ("September 27 and November 9, 2020"; not "... debentures due Nov. 15, 2011" further on).
+FORWARD_CARRY_CHARS = 60
 # "a year earlier" takes quarter granularity when "quarter" occurs in its sentence or this many
 # sentences before it. Swept 0/1/2/3 on TBAQ: 78.4/79.0/78.9/78.7.
 QUARTER_CONTEXT_SENTENCES = 1
@@ -102,7 +105,7 @@ class _Context:
             return self.ref_year[0]
         if not self.narrative:
             s_end = self.sentence(pos)[1]
-            later = [year for start, year in self.stated_dates if pos < start < s_end]
+            later = [year for start, year in self.stated_dates if pos < start < min(s_end, pos + FORWARD_CARRY_CHARS)]
             if later:
                 return later[0]  # "between September 27 and November 9, 2020"
         if not self.dct:
