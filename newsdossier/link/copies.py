@@ -303,13 +303,25 @@ def _sentence_keys(a: Annotated) -> tuple[np.ndarray, np.ndarray]:
     return keys.ravel(), np.tile(bigram_owner[starts], SENTENCE_BANDS)
 
 
-def _sorted_runs(keys: np.ndarray, *payloads: np.ndarray) -> Iterator[tuple[list[int], ...]]:
-    """Runs of equal keys (two entries or more), with the payloads of each run, in key order."""
+def _sorted_runs(key_parts: list[np.ndarray], *payload_parts: list[np.ndarray]) -> Iterator[tuple[list[int], ...]]:
+    """Runs of equal keys (two entries or more), with the payloads of each run, in key order.
+
+    Takes lists of per-document arrays and empties them as it joins them, so that only one copy
+    of the (corpus-sized) arrays is alive at a time.
+    """
+    keys = np.concatenate(key_parts)
+    key_parts.clear()
+    payloads = []
+    for parts in payload_parts:
+        payloads.append(np.concatenate(parts))
+        parts.clear()
     order = np.lexsort((payloads[0], keys))
     keys = keys[order]
-    payloads = tuple(p[order] for p in payloads)
+    payloads = [p[order] for p in payloads]
+    del order
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     lengths = np.diff(np.r_[starts, len(keys)])
+    del keys
     for start, length in zip(starts[lengths > 1].tolist(), lengths[lengths > 1].tolist()):
         yield tuple(p[start : start + length].tolist() for p in payloads)
 
@@ -319,7 +331,7 @@ def _band_pairs(band_parts: list[np.ndarray], doc_parts: list[np.ndarray]) -> li
     if not band_parts:
         return []
     pairs: set[tuple[int, int]] = set()
-    for (run_docs,) in _sorted_runs(np.concatenate(band_parts), np.concatenate(doc_parts)):
+    for (run_docs,) in _sorted_runs(band_parts, doc_parts):
         if len(run_docs) > MAX_BAND_POSTINGS:
             pairs.update((run_docs[0], d) for d in run_docs[1:])
         else:
@@ -339,7 +351,7 @@ def _shared_sentence_pairs(
     # One entry per (document pair, shared sentence pair), kept in flat 8-byte arrays: a corpus
     # has millions of pairs that share one key by chance, and a dict of them would not fit.
     pair_codes, sents_x, sents_y = array("Q"), array("Q"), array("Q")
-    runs = _sorted_runs(np.concatenate(key_parts), np.concatenate(doc_parts), np.concatenate(sent_parts))
+    runs = _sorted_runs(key_parts, doc_parts, sent_parts)
     for run_docs, run_sents in runs:
         length = len(run_docs)
         if run_docs[0] == run_docs[-1]:
