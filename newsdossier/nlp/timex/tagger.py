@@ -476,6 +476,8 @@ def _quarter(ctx: _Context, m: re.Match[str]) -> list[Part]:
             year -= 1
         if "earlier" in rel or "ago" in rel or rel.startswith("last year"):
             year -= 1
+        elif rel.startswith("next year"):
+            year += 1
     else:
         year = None
     if q is None:
@@ -611,7 +613,7 @@ def _part_of_day(ctx: _Context, m: re.Match[str]) -> list[Part]:
     return [Part(m.start(), m.end(), "TIME", f"{day.isoformat()}{sep}{part}", mod)]
 
 
-_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}
+_REL_SHIFT = {"this": 0, "current": 0, "last": -1, "latest": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}
 _UNIT_CODE = {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE", "weekend": "WE"}
 
 
