@@ -5,11 +5,14 @@ Three kinds of link, found in three passes that each stay sub-quadratic:
 1. **exact** — equal hashes of the text with case, punctuation and whitespace folded;
 2. **near** — MinHash LSH (datasketch) over word shingles proposes pairs; the exact shingle
    Jaccard of each proposed pair confirms it;
-3. **derived** (rewrites) — an inverted index of sentence fingerprints (a few MinHash values of
-   each sentence's content-word bigrams) proposes pairs that share several sentences; a
-   sentence alignment (:mod:`newsdossier.link.align`) confirms them when enough sentences, and a
-   large enough share of one side, have a counterpart. The earlier-published text, else the text
-   whose sentences are covered (contained) by the other, is the original.
+3. **derived** (rewrites) — an index of sentence fingerprints (banded MinHash values of each
+   sentence's content-word bigrams) proposes pairs that share two or more sentences; a sentence
+   alignment (:mod:`newsdossier.link.align`) confirms them when enough sentences, and a large
+   enough share of one side, have a counterpart. The original is the earlier-published text,
+   else the text the other one quotes, else the text whose sentences the other contains.
+
+Indexes are flat numpy arrays sorted once (no dict per key), and crowded keys link documents in a
+star rather than all pairs, so memory grows linearly with the corpus.
 
 Links are joined into connected components; each component is one :class:`DuplicateGroup`.
 Only one representative of each exact-copy class takes part in passes 2 and 3, and a pair that is
@@ -44,12 +47,13 @@ from newsdossier.link.shingles import (
 from newsdossier.model import AlignedPair, Annotated, DuplicateGroup, Evidence
 
 __all__ = [
+    "Link",
     "MIN_ALIGNED_SENTENCES",
     "MIN_ALIGNED_SHARE",
     "NEAR_MIN_JACCARD",
     "find_duplicates",
     "find_links",
-    "Link",
+    "group_links",
 ]
 
 # Words per shingle for near copies. Five is the usual choice for news (Broder; Theobald et al.'s
@@ -104,12 +108,12 @@ SHORT_MIN_ALIGNED_SHARE = 0.6
 # direction: two, so a single quoted line (often quoted on both sides) does not.
 DIRECTION_MIN_QUOTED = 2
 # Shares of aligned sentences closer than this say nothing about which side contains the other
-# (one sentence in ten), and the direction falls to the fuller wording.
+# (one sentence in ten): the direction is then left unknown.
 DIRECTION_MIN_SHARE_GAP = 0.1
 
-# Documents whose sentence units stay cached while candidate pairs are aligned: bounded, so memory
-# does not grow with the corpus (a few MB at 10^4 documents of 30 sentences).
-UNIT_CACHE_SIZE = 4096
+# Documents whose sentence units stay cached while candidate pairs are aligned (pairs come sorted by
+# their first document, so it is reused): bounded, about 25 kB a document, 13 MB in all.
+UNIT_CACHE_SIZE = 512
 
 log = logging.getLogger(__name__)
 
