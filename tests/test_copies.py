@@ -130,17 +130,24 @@ def test_find_duplicates_derived_group_carries_aligned_evidence_with_offsets() -
         assert {pair.original.doc, pair.derived.doc} == {"orig", "copy"}
 
 
+def _quoted(sentences: list[str]) -> list[str]:
+    return [f"“{s}”" for s in sentences]
+
+
 @pytest.mark.parametrize(
-    ("published_a", "published_b", "quote_b", "original"),
+    ("published_a", "published_b", "b_sentences", "original"),
     [
-        ("2024-01-01", "2024-01-03", False, "a"),  # earlier published wins
-        ("2024-01-05", "2024-01-03T10:00:00", False, "b"),
-        (None, None, True, "a"),  # the side quoting the other is derived
-        (None, None, False, "a"),  # the contained text (all of a reappears in b) is the original
+        ("2024-01-01", "2024-01-03", STATEMENT + OTHER, "a"),  # earlier published wins
+        ("2024-01-05", "2024-01-03T10:00:00", STATEMENT + OTHER, "b"),
+        (None, None, _quoted(STATEMENT) + OTHER, "a"),  # the side quoting the other is derived
+        (None, None, STATEMENT[:4], "a"),  # b is a's opening cut short: a truncated copy
+        (None, None, OTHER[:2] + STATEMENT + OTHER[2:], "a"),  # the contained text is the original
+        (None, None, STATEMENT + OTHER, "b"),  # a is b's opening, b goes on: a is b cut short
     ],
 )
-def test_find_duplicates_direction(published_a: str | None, published_b: str | None, quote_b: bool, original: str) -> None:
-    b_sentences = [f"“{s}”" if quote_b else s for s in STATEMENT] + OTHER
+def test_find_duplicates_direction(
+    published_a: str | None, published_b: str | None, b_sentences: list[str], original: str
+) -> None:
     (group,) = find_duplicates([_ann("a", STATEMENT, published_a), _ann("b", b_sentences, published_b)])
     assert group.original == original
     assert all(p.original.doc == original for p in group.aligned)

@@ -107,6 +107,12 @@ SHORT_MIN_ALIGNED_SHARE = 0.6
 # Aligned sentences one side must quote more often than the other before quoting decides the
 # direction: two, so a single quoted line (often quoted on both sides) does not.
 DIRECTION_MIN_QUOTED = 2
+# A truncated copy: at least this share of its sentences align, all within the first aligned-count
+# + TRUNCATION_SLACK sentences of the other (a new headline may shift them by one), and the
+# other goes on for TRUNCATION_MIN_CUT sentences or more after the last aligned one.
+TRUNCATION_MIN_COVER = 0.8
+TRUNCATION_SLACK = 1
+TRUNCATION_MIN_CUT = 2
 # Shares of aligned sentences closer than this say nothing about which side contains the other
 # (one sentence in ten): the direction is then left unknown.
 DIRECTION_MIN_SHARE_GAP = 0.1
@@ -425,16 +431,42 @@ def _contained(a: Annotated, b: Annotated, units_a, units_b, alignment: Alignmen
     """The original by content when dates do not tell: the text the other one takes from.
 
     First the side that states the aligned sentences where the other quotes them (a report
-    quoting a statement is derived from the statement); then the contained text — most of its
-    sentences reappear in the other, which adds its own. None when neither tells.
+    quoting a statement is derived from the statement); then a truncation (a text that is the
+    other's opening cut short is the copy); then the contained text — most of its sentences
+    reappear in the other, which adds its own. None when neither tells.
     """
     text_a, text_b = a.doc.text, b.doc.text
     quoted_a = sum(quoted(text_a[units_a[i].span.start : units_a[i].span.end]) for i, _, _ in alignment.pairs)
     quoted_b = sum(quoted(text_b[units_b[j].span.start : units_b[j].span.end]) for _, j, _ in alignment.pairs)
     if abs(quoted_a - quoted_b) >= DIRECTION_MIN_QUOTED:
         return b.doc.id if quoted_a > quoted_b else a.doc.id
+    truncated = _truncation(alignment, len(units_a), len(units_b))
+    if truncated is not None:
+        return b.doc.id if truncated == "a" else a.doc.id
     if abs(alignment.share_a - alignment.share_b) > DIRECTION_MIN_SHARE_GAP:
         return a.doc.id if alignment.share_a > alignment.share_b else b.doc.id
+    return None
+
+
+def _truncation(alignment: Alignment, n_a: int, n_b: int) -> str | None:
+    """"a" or "b" when that side is the other cut short: all of it is the other's opening sentences.
+
+    Editors cut a reprint from the bottom (news is written most important first), so a text that
+    is wholly the first sentences of a longer one is its shortened copy, not its source.
+    """
+    pairs = alignment.pairs
+    if not pairs:
+        return None
+    last_a, last_b = max(i for i, _, _ in pairs), max(j for _, j, _ in pairs)
+
+    def cut_short(share: float, last_in_other: int, n_other: int) -> bool:
+        opening = last_in_other < len(pairs) + TRUNCATION_SLACK
+        return share >= TRUNCATION_MIN_COVER and opening and n_other - last_in_other - 1 >= TRUNCATION_MIN_CUT
+
+    if cut_short(alignment.share_a, last_b, n_b):
+        return "a"
+    if cut_short(alignment.share_b, last_a, n_a):
+        return "b"
     return None
 
 
