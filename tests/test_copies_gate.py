@@ -21,6 +21,7 @@ def test_copies_gate_reprint_benchmark(shared_data: Path) -> None:
     assert scores.precision >= FLOORS["reprint_precision"], scores.as_dict()
     assert scores.recall >= FLOORS["reprint_recall"], scores.as_dict()
     assert scores.f1 >= FLOORS["reprint_f1"], scores.as_dict()
+    assert scores.direction_accuracy >= FLOORS["reprint_direction_accuracy"], scores.as_dict()
 
 
 def test_copies_gate_story_similarity_semeval_en(shared_data: Path) -> None:
