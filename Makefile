@@ -25,8 +25,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -ra tests
 
+COPIES_N ?= 100000
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --n $(N)
+	$(BIN)/python -m bench.copies_bench --n $(COPIES_N)
 
 model: $(STAMP)
 	$(BIN)/python -m newsdossier.training.recipe

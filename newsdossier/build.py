@@ -53,7 +53,7 @@ def build(inputs: Sequence[str], out_dir: str | Path, options: Options = Options
         annotated_now = _annotate_missing(store, documents, options)
         wanted = {d.id for d in documents}
         annotated = store.load_annotated(wanted)
-        dossier = link(annotated, rejections)
+        dossier = link(annotated, rejections, options.workers)
         store.save_links(dossier)
     finally:
         store.close()
@@ -160,14 +160,18 @@ class _progress:
             self.bar.__exit__(*exc)
 
 
-def link(annotated: Sequence[Annotated], rejections: Sequence[Rejection]) -> Dossier:
+STORY_PAIR_MIN_SCORE = 0.05  # pairs below this share little beyond common words; listing them only adds noise
+
+
+def link(annotated: Sequence[Annotated], rejections: Sequence[Rejection], workers: int = 1) -> Dossier:
     """The cross-document stage: copy groups first, since every source count depends on them."""
     from newsdossier.link.claims import build_claims
     from newsdossier.link.copies import find_duplicates
     from newsdossier.link.entities import resolve_entities
+    from newsdossier.link.similarity import story_pairs, unrelated_documents
     from newsdossier.link.timeline import build_timeline
 
-    groups = find_duplicates(annotated)
+    groups = find_duplicates(annotated, workers=workers)
     return Dossier(
         documents=tuple(a.doc for a in annotated),
         rejections=tuple(sorted(rejections, key=lambda r: (r.path, r.stage, r.reason, r.detail))),
@@ -176,6 +180,8 @@ def link(annotated: Sequence[Annotated], rejections: Sequence[Rejection]) -> Dos
         claims=tuple(build_claims(annotated, groups)),
         entities=tuple(resolve_entities(annotated)),
         quotes=tuple(q for a in annotated for q in a.quotes),
+        story_pairs=tuple(story_pairs(annotated, min_score=STORY_PAIR_MIN_SCORE)),
+        meta={"unrelated_documents": unrelated_documents(annotated)},
     )
 
 

@@ -24,7 +24,7 @@ from newsdossier.model import Document, Dossier, Rejection
 from newsdossier.store.codec import from_dict, to_plain
 
 SCHEMA_VERSION = 1  # bump when a key or item field is added to the contract
-LIST_KEYS = ("documents", "rejections", "duplicates", "timeline", "claims", "entities", "quotes")
+LIST_KEYS = ("documents", "rejections", "duplicates", "timeline", "claims", "entities", "quotes", "story_pairs")
 STORE_NAME = "dossier.sqlite"
 JSON_NAME = "dossier.json"
 REPORT_NAME = "report.html"

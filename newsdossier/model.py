@@ -282,3 +282,4 @@ class Dossier:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+    story_pairs: tuple[StoryPair, ...] = ()  # "same story?" score per document pair (blocked, not all pairs)

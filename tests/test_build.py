@@ -137,3 +137,11 @@ def test_build_with_another_pipeline_annotates_again(tmp_path: Path) -> None:
     build([str(corpus)], out, Options(progress=False, pipeline="blank"))
     assert build([str(corpus)], out, Options(progress=False, pipeline="blank")).annotated_now == 0
     assert build([str(corpus)], out, QUIET).annotated_now == 3
+
+
+def test_build_reports_story_similarity_per_pair(tmp_path: Path) -> None:
+    build([str(_corpus(tmp_path))], tmp_path / "out", QUIET)
+    data = json.loads((tmp_path / "out" / "dossier.json").read_text())
+    ids = {d["id"] for d in data["documents"]}
+    assert data["story_pairs"] and all({p["a"], p["b"]} <= ids and 0 <= p["score"] <= 1 for p in data["story_pairs"])
+    assert data["meta"]["unrelated_documents"] == []

@@ -281,6 +281,7 @@ def test_store_upgrades_an_older_schema_keeping_its_rows(tmp_path: Path) -> None
     conn = sqlite3.connect(path)  # turn it back into a version-1 store
     conn.executescript(
         "DROP TABLE dossier_documents; DROP TABLE dossier_rejections; ALTER TABLE annotations DROP COLUMN pipeline;"
+        " DROP TABLE story_pairs;"
         " DELETE FROM migrations WHERE id > 1;"
     )
     conn.close()

@@ -15,6 +15,7 @@ from newsdossier.report.html import esc, plural
 from newsdossier.report.quotes import render_quotes
 from newsdossier.report.rejections import render_rejections
 from newsdossier.report.sources import render_sources, render_texts
+from newsdossier.report.stories import render_stories
 from newsdossier.report.style import CSS
 from newsdossier.report.timeline import render_timeline
 
@@ -31,6 +32,7 @@ SECTIONS: tuple[tuple[str, str, Callable[[Dossier], str]], ...] = (
     ("timeline", "Timeline", render_timeline),
     ("claims", "Claims", render_claims),
     ("duplicates", "Copies", render_duplicates),
+    ("stories", "Same story?", render_stories),
     ("entities", "Entities", render_entities),
     ("quotes", "Quotes", render_quotes),
     ("rejections", "Rejections", render_rejections),

@@ -32,6 +32,8 @@ font-size:.8rem;font-weight:500}
 .none{font-style:italic}
 .small{font-size:.85rem}
 .note{color:var(--muted);font-size:.9rem}
+.warn { border-left: 4px solid #c2410c; background: #fff7ed; padding: .5rem .8rem; }
+.stories meter { width: 8rem; vertical-align: middle; }
 a{color:var(--accent)}
 table{width:100%;border-collapse:collapse;background:var(--card);font-size:.92rem}
 th,td{padding:.45rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}

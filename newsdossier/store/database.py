@@ -32,6 +32,7 @@ from newsdossier.model import (
     Entity,
     Evidence,
     Quote,
+    StoryPair,
     Rejection,
     TimelineEntry,
     content_id,
@@ -57,6 +58,7 @@ LINK_TYPES: dict[str, type] = {
     "claims": Claim,
     "entities": Entity,
     "quotes": Quote,
+    "story_pairs": StoryPair,
 }
 assert tuple(LINK_TYPES) == LINK_TABLES
 

@@ -13,7 +13,8 @@ from collections.abc import Callable
 APPLICATION_ID = 0x4E444F53  # "NDOS": marks a SQLite file as a newsdossier store (PRAGMA application_id)
 
 # The cross-document result tables: one row per item, in dossier order, the item as JSON.
-LINK_TABLES = ("duplicates", "timeline", "claims", "entities", "quotes")
+LINK_TABLES = ("duplicates", "timeline", "claims", "entities", "quotes", "story_pairs")
+_INITIAL_LINK_TABLES = ("duplicates", "timeline", "claims", "entities", "quotes")  # what m001 created
 
 # The per-document annotation kinds kept as JSON columns of ``annotations`` (fields of Annotated).
 ANNOTATION_COLUMNS = ("sentences", "paragraphs", "timexes", "quantities", "mentions", "quotes")
@@ -102,15 +103,19 @@ def m001_initial(conn: sqlite3.Connection) -> None:
             detail TEXT NOT NULL
         )"""
     )
-    for table in LINK_TABLES:
-        conn.execute(
-            f"""CREATE TABLE {table} (
-                position INTEGER PRIMARY KEY,  -- order in the dossier
-                id TEXT NOT NULL,  -- content_id of the item's JSON
-                data TEXT NOT NULL  -- the item as JSON (model.as_dict)
-            )"""
-        )
+    for table in _INITIAL_LINK_TABLES:
+        _create_link_table(conn, table)
     conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)  -- value is JSON")
+
+
+def _create_link_table(conn: sqlite3.Connection, table: str) -> None:
+    conn.execute(
+        f"""CREATE TABLE {table} (
+            position INTEGER PRIMARY KEY,  -- order in the dossier
+            id TEXT NOT NULL,  -- content_id of the item's JSON
+            data TEXT NOT NULL  -- the item as JSON (model.as_dict)
+        )"""
+    )
 
 
 def m002_dossier_members(conn: sqlite3.Connection) -> None:
@@ -140,4 +145,15 @@ def m004_annotation_pipeline(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE annotations ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''")
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_dossier_members, m003_explicit_fts, m004_annotation_pipeline)
+def m005_story_pairs(conn: sqlite3.Connection) -> None:
+    """The "same story?" score of document pairs, a cross-document result like the others."""
+    _create_link_table(conn, "story_pairs")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial,
+    m002_dossier_members,
+    m003_explicit_fts,
+    m004_annotation_pipeline,
+    m005_story_pairs,
+)
