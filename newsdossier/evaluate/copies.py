@@ -32,6 +32,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from newsdossier.errors import InputError
+from newsdossier.evaluate.metrics import prf
 from newsdossier.link.copies import find_duplicates
 from newsdossier.model import Annotated, Document, DuplicateGroup, Span
 
@@ -267,8 +268,7 @@ def score_pairs(groups: Sequence[DuplicateGroup], source: dict[str, str], event:
         (x, y) for x, y in all_predicted if source[x] == source[y] or event[source[x]] != event[source[y]]
     }
     true = len(gold & predicted)
-    p = true / len(predicted) if predicted else 0.0
-    r = true / len(gold) if gold else 0.0
+    p, r, f = prf(true, len(predicted), true, len(gold))
     directed = [g for g in groups if len({source[m] for m in g.members}) == 1 and source[g.members[0]] in g.members]
     named = [g for g in directed if g.original is not None]
     right = sum(1 for g in named if source.get(g.original) == g.original)
@@ -276,7 +276,7 @@ def score_pairs(groups: Sequence[DuplicateGroup], source: dict[str, str], event:
     for g in groups:
         kinds[g.kind] = kinds.get(g.kind, 0) + 1
     return CopiesScores(
-        precision=round(p, 4), recall=round(r, 4), f1=round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        precision=round(p, 4), recall=round(r, 4), f1=round(f, 4),
         direction_accuracy=round(right / len(named), 4) if named else 0.0,
         direction_given=round(len(named) / len(directed), 4) if directed else 0.0,
         documents=len(source), gold_pairs=len(gold), predicted_pairs=len(predicted), true_pairs=true,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsdossier.errors import InputError, InputNotFound, ModelError
+from newsdossier.evaluate.metrics import prf
 from newsdossier.training.corpora import LABELS, GoldDoc, read_gold, tags_from_spans
 
 __all__ = [
@@ -53,8 +54,7 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)[2]
 
     def as_dict(self) -> dict[str, float]:
         return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f": round(self.f1, 4), "support": self.tp + self.fn}

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from newsdossier.data import quantities as tables
 from newsdossier.errors import InputError, InputNotFound
+from newsdossier.evaluate.metrics import prf
 
 __all__ = [
     "GoldItem",
@@ -118,9 +119,7 @@ class Scores:
             hits, system, gold = self.value_bounds, self.bounds_system, self.bounds_gold
         else:
             hits, system, gold = getattr(self, metric), self.system, self.gold
-        p = hits / system if system else 0.0
-        r = hits / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(hits, system, hits, gold)
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"gold": self.gold, "system": self.system}

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsdossier.evaluate.timeml import TimeMLDocument, read_timeml
 from newsdossier.errors import InputError
+from newsdossier.evaluate.metrics import prf
+from newsdossier.evaluate.timeml import TimeMLDocument, read_timeml
 from newsdossier.model import Timex
 
 __all__ = ["Counts", "TimexScores", "match", "score_document", "score_corpus", "score_dirs", "tag_and_score"]
@@ -59,12 +60,6 @@ class TimexScores:
         return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
 
 
-def _prf(hits_sys: int, system: int, hits_gold: int, gold: int) -> tuple[float, float, float]:
-    p = hits_sys / system if system else 0.0
-    r = hits_gold / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def _overlap(a: Timex, b: Timex) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
@@ -105,8 +100,8 @@ def score_document(gold: Sequence[Timex], system: Sequence[Timex]) -> Counts:
 
 def scores_from_counts(c: Counts, documents: int = 0) -> TimexScores:
     """Turn summed counts into the TempEval-3 figures."""
-    sp, sr, sf = _prf(c.strict, c.system, c.strict, c.gold)
-    rp, rr, rf = _prf(c.relaxed, c.system, c.relaxed, c.gold)
+    sp, sr, sf = prf(c.strict, c.system, c.strict, c.gold)
+    rp, rr, rf = prf(c.relaxed, c.system, c.relaxed, c.gold)
     type_acc = c.type_ok / c.relaxed if c.relaxed else 0.0
     value_acc = c.value_ok / c.relaxed if c.relaxed else 0.0
     return TimexScores(
