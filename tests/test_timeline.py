@@ -160,3 +160,13 @@ def test_build_timeline_conflict_summary_names_the_happening():
     interval, ended = WAR_INTERVAL_H, WAR_ENDED_I
     (conflict,) = [e for e in build_timeline([interval, ended], []) if e.status == "conflict"]
     assert conflict.summary == "End of the 44-day war"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2021-02-29", "2021-02"), ("2020-02-29", "2020-02-29"), ("2021-06-31", "2021-06"), ("2021-06", "2021-06"), ("2020-W45", "2020-W45"), (None, None)],
+)
+def test_event_dates_that_no_calendar_has_fall_back_to_the_month(value, expected) -> None:
+    from newsdossier.link.events import _possible
+
+    assert _possible(value) == expected

@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from newsdossier.data import timeline as lexicon
 from newsdossier.model import Annotated, Evidence, Span, Timex
+from newsdossier.nlp.timex.calendar import valid_day
 from newsdossier.nlp.pubdate import ISO_DATE, anniversary_number
 
 # A sentence with fewer content words than this outside its dates is a dateline, heading or
@@ -268,8 +269,18 @@ def _find_all(haystack: str, needle: str) -> Iterator[int]:
         i = haystack.find(needle, i + 1)
 
 
+def _possible(value: str | None) -> str | None:
+    """A day that no calendar has (Feb 29 + 1 year, a typo's "June 31") falls back to its month."""
+    match = ISO_DATE.fullmatch(value) if value is not None else None
+    if match is None or match.group(3) is None:
+        return value
+    year, month, day = (int(part) for part in match.groups())
+    return value if valid_day(year, month, day) else value[:7]
+
+
 def _mention(doc, text, start, end, date, until, dated, item: _Dated | None) -> EventMention:
     """``item`` is the date the clause is anchored on; ``None`` for a re-dated commemoration."""
+    date, until = _possible(date), _possible(until)
     words, kinds, names = _content(text, start, end, dated)
     if until is not None:
         kinds = kinds | {"begin"}
