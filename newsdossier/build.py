@@ -168,10 +168,12 @@ def link(annotated: Sequence[Annotated], rejections: Sequence[Rejection], worker
     from newsdossier.link.claims import build_claims
     from newsdossier.link.copies import find_duplicates
     from newsdossier.link.entities import resolve_entities
-    from newsdossier.link.similarity import story_pairs, unrelated_documents
+    from newsdossier.link.similarity import story_pairs, unrelated_in
     from newsdossier.link.timeline import build_timeline
 
     groups = find_duplicates(annotated, workers=workers)
+    pairs = story_pairs(annotated, min_score=STORY_PAIR_MIN_SCORE)
+    unrelated = unrelated_in([a.doc.id for a in annotated], ((p.a, p.b, p.score) for p in pairs))
     return Dossier(
         documents=tuple(a.doc for a in annotated),
         rejections=tuple(sorted(rejections, key=lambda r: (r.path, r.stage, r.reason, r.detail))),
@@ -180,8 +182,8 @@ def link(annotated: Sequence[Annotated], rejections: Sequence[Rejection], worker
         claims=tuple(build_claims(annotated, groups)),
         entities=tuple(resolve_entities(annotated)),
         quotes=tuple(q for a in annotated for q in a.quotes),
-        story_pairs=tuple(story_pairs(annotated, min_score=STORY_PAIR_MIN_SCORE)),
-        meta={"unrelated_documents": unrelated_documents(annotated)},
+        story_pairs=tuple(pairs),
+        meta={"unrelated_documents": unrelated},
     )
 
 

@@ -100,3 +100,11 @@ def test_similar_pairs_large_input_blocks_on_shared_key_words(monkeypatch: pytes
 )
 def test_unrelated_documents_flags_the_odd_one_out(texts: dict[str, str], expected: list[str]) -> None:
     assert similarity.unrelated_documents([_ann(k, v) for k, v in texts.items()]) == expected
+
+
+def test_unrelated_in_lists_documents_whose_best_pair_is_weak() -> None:
+    from newsdossier.link.similarity import UNRELATED_MIN_DOCS, unrelated_in
+
+    ids = [f"d{i}" for i in range(max(UNRELATED_MIN_DOCS, 4))]
+    pairs = [("d0", "d1", 0.9), ("d1", "d2", 0.5), ("d0", "d3", 0.1)]
+    assert unrelated_in(ids, pairs, min_score=0.3) == [i for i in ids if i not in {"d0", "d1", "d2"}]

@@ -208,14 +208,32 @@ def _numbers(a: Annotated) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(a.doc.text)} - set(_YEAR.findall(a.doc.text))
 
 
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What the signals compare, computed once per document."""
+
+    weights: dict[str, float]
+    entities: set[str]
+    dates: set[str]
+    numbers: set[str]
+
+
+def _profile(a: Annotated, idf=None) -> _Profile:
+    return _Profile(_weights(_story_text(a), idf or wording_idf), _entities(a), _dates(a), _numbers(a))
+
+
+def _features(a: _Profile, b: _Profile) -> StoryFeatures:
+    return StoryFeatures(
+        wording=round(_cosine(a.weights, b.weights), 4),
+        entities=_overlap(a.entities, b.entities),
+        dates=_overlap(a.dates, b.dates),
+        numbers=_overlap(a.numbers, b.numbers),
+    )
+
+
 def story_features(a: Annotated, b: Annotated, idf=None) -> StoryFeatures:
     """The four signals for a pair; ``idf`` is a word -> weight callable (default :func:`wording_idf`)."""
-    return StoryFeatures(
-        wording=round(tfidf_cosine(_story_text(a), _story_text(b), idf), 4),
-        entities=_overlap(_entities(a), _entities(b)),
-        dates=_overlap(_dates(a), _dates(b)),
-        numbers=_overlap(_numbers(a), _numbers(b)),
-    )
+    return _features(_profile(a, idf), _profile(b, idf))
 
 
 def story_similarity(a: Annotated, b: Annotated, idf=None) -> float:
@@ -233,9 +251,10 @@ def similar_pairs(annotated: Sequence[Annotated], min_score: float = 0.0, idf=No
         candidates = [(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs))]
     else:
         candidates = sorted(_blocked_pairs(docs, idf or wording_idf))
+    profiles = [_profile(a, idf) for a in docs]
     out = []
     for i, j in candidates:
-        score = story_similarity(docs[i], docs[j], idf)
+        score = _features(profiles[i], profiles[j]).score()
         if score >= min_score:
             out.append((docs[i].doc.id, docs[j].doc.id, score))
     out.sort(key=lambda p: (-p[2], p[0], p[1]))
@@ -258,11 +277,18 @@ def unrelated_documents(
     ids = sorted({a.doc.id for a in annotated})
     if len(ids) < UNRELATED_MIN_DOCS:
         return []
+    return unrelated_in(ids, similar_pairs(annotated, min_score, idf), min_score)
+
+
+def unrelated_in(ids: Sequence[str], pairs: Iterable[tuple[str, str, float]], min_score: float = SAME_STORY_MIN_SCORE) -> list[str]:
+    """The ids (sorted) whose best score in ``pairs`` is below ``min_score``; absent ones count as 0."""
+    if len(ids) < UNRELATED_MIN_DOCS:
+        return []
     best = dict.fromkeys(ids, 0.0)
-    for a, b, score in similar_pairs(annotated, 0.0, idf):
+    for a, b, score in pairs:
         best[a] = max(best[a], score)
         best[b] = max(best[b], score)
-    return [doc for doc in ids if best[doc] < min_score]
+    return sorted(doc for doc in ids if best[doc] < min_score)
 
 
 def _blocked_pairs(docs: Sequence[Annotated], idf) -> set[tuple[int, int]]:
