@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdossier.evaluate.ner import PRED_LABELS, load_ner_pipeline
+from newsdossier.evaluate.ner import load_ner_pipeline
+from newsdossier.nlp.pipeline import ENTITY_TYPES
 from newsdossier.link.entities import fold, resolve_entities
 from newsdossier.model import Annotated, Document, Mention
 from newsdossier.models import shipped_model_path
@@ -38,7 +39,7 @@ def entities(sample_corpus):
     for path in sorted(sample_corpus.glob("*.txt")):
         text = path.read_text("utf-8")
         doc = nlp(text)
-        mentions = tuple(Mention(e.start_char, e.end_char, e.text, PRED_LABELS[e.label_]) for e in doc.ents if e.label_ in PRED_LABELS)
+        mentions = tuple(Mention(e.start_char, e.end_char, e.text, ENTITY_TYPES[e.label_]) for e in doc.ents if e.label_ in ENTITY_TYPES)
         document = Document(path.stem, str(path), None, None, None, None, None, text)
         annotated.append(Annotated(doc=document, sentences=(), paragraphs=(), mentions=mentions))
     return resolve_entities(annotated)

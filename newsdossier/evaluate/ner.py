@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newsdossier.errors import InputError, InputNotFound, ModelError
 from newsdossier.evaluate.metrics import prf
+from newsdossier.nlp.pipeline import ENTITY_TYPES
 from newsdossier.training.corpora import LABELS, GoldDoc, read_gold, tags_from_spans
 
 __all__ = [
@@ -31,9 +32,6 @@ __all__ = [
     "to_iob2",
     "words_per_second",
 ]
-
-# Predicted spaCy labels → the evaluated types (other pipelines' OntoNotes labels fold the same way).
-PRED_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
 
 Spans = list[tuple[int, int, str]]
 
@@ -122,7 +120,7 @@ def tag_gold(nlp, docs: Sequence[GoldDoc], batch_size: int = 32) -> list[Spans]:
     inputs = (Doc(nlp.vocab, words=d.words, sent_starts=d.sent_starts) for d in docs)
     out: list[Spans] = []
     for doc in nlp.pipe(inputs, batch_size=batch_size):
-        out.append([(e.start, e.end, PRED_LABELS[e.label_]) for e in doc.ents if e.label_ in PRED_LABELS])
+        out.append([(e.start, e.end, ENTITY_TYPES[e.label_]) for e in doc.ents if e.label_ in ENTITY_TYPES])
     return out
 
 

@@ -33,8 +33,8 @@ RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
 
 SENTENCE_SOURCES = ("senter", "parser", "sentencizer")
 
-# spaCy NER labels folded to the dossier's entity types.
-LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "NORP": None}
+# spaCy NER labels folded to the dossier's entity types; labels not listed (NORP, DATE, …) are dropped.
+ENTITY_TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -138,7 +138,7 @@ def annotate_document(nlp: Language, document: Document, doc: Doc, default_dct: 
         timexes=tuple(s._.timex for s in doc.spans.get("timex", ()) if s._.timex is not None),
         quantities=tuple(s._.quantity for s in doc.spans.get("quantities", ()) if s._.quantity is not None),
         mentions=tuple(
-            Mention(e.start_char, e.end_char, e.text, LABELS[e.label_]) for e in doc.ents if LABELS.get(e.label_)
+            Mention(e.start_char, e.end_char, e.text, ENTITY_TYPES[e.label_]) for e in doc.ents if e.label_ in ENTITY_TYPES
         ),
     )
 
