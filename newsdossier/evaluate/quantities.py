@@ -6,14 +6,25 @@ gold quantity it overlaps most, each used once):
 
 * **value**: the spans overlap and the values are equal (a range's value is its first number; where
   gold states no value — MeasEval — the first number written in the gold span is taken);
-* **value+unit**: and the units are the same after folding written forms to one canonical name;
+* **value+unit**: and the units are the same after folding written forms to one canonical name.
+  A count has no unit of measure; MeasEval's annotators sometimes name what is counted in the unit
+  field ("274 participants" → unit "participants"; 58 of its 1,663 quantities carry a unit that is a
+  word or phrase outside the unit tables) and more often leave it empty ("two scenarios", marked
+  ``IsCount``). So where the gold unit is such a phrase and the system reports no unit, the system's counted thing is compared with the head
+  (last word, singular) of that phrase. The rule is the same for every system; a system that reports no
+  counted thing (quantulum3) simply cannot match such a gold unit;
 * **value+bounds**: and the low/high bounds are equal (``None`` = open); scored only where the gold
-  states bounds (the Recognizers-Text specs; MeasEval has none).
+  states bounds (the Recognizers-Text specs; MeasEval has none), and not where the gold span leaves out
+  a hedge written right before it ("more than [500 years old]", "about [$ 14 million]"): the
+  NumberWithUnit specs annotate the bare figure, so they say nothing about the bounds a hedge sets.
+  The system quantity paired with such a gold quantity is left out of the bounds counts too.
 
 Conversion decisions: a Recognizers spec annotates one kind of quantity, so only system quantities of
 that kind are scored against it (plain numbers against ``NumberModel``/``NumberRangeModel``, percentages
 against ``PercentModel``, currencies against ``CurrencyModel``, other units against ``DimensionModel``,
-temperatures against ``TemperatureModel``, durations against ``AgeModel``). Ordinal specs are skipped:
+temperatures against ``TemperatureModel``, durations against ``AgeModel``). A MeasEval span with a
+percent sign and an empty unit field is given the unit percent (306 of the 317 gold spans with a ``%``
+carry it; the other 11 left the field empty). Ordinal specs are skipped:
 ordinals are not quantities. Experimental-mode and percent-mode variants are skipped. The same rules
 apply to every system scored, so ours and quantulum3 are compared on the same footing.
 """
@@ -95,6 +106,7 @@ class Predicted:
     unit: str | None  # canonical
     low: float | None
     high: float | None
+    counted: str | None = None  # what a count counts ("participants"), when the system says
 
 
 @dataclass(slots=True)
@@ -196,7 +208,8 @@ def load_measeval(root: Path) -> list[GoldItem]:
                 start, end = int(row["startOffset"]), int(row["endOffset"])
                 other = json.loads(row["other"]) if row.get("other", "").strip() else {}
                 value = _first_value(row["text"])
-                quantities.append(GoldQuantity(start, end, row["text"], value, canonical_unit(other.get("unit"))))
+                unit = other.get("unit") or ("%" if "%" in row["text"] else None)
+                quantities.append(GoldQuantity(start, end, row["text"], value, canonical_unit(unit)))
         items.append(GoldItem(tsv.stem, "measeval", text, tuple(_dedupe(quantities))))
     return items
 
@@ -287,7 +300,7 @@ def predict_ours(items: Sequence[GoldItem]) -> list[list[Predicted]]:
     nlp.add_pipe("sentencizer")
     out = []
     for doc in nlp.pipe(item.text for item in items):
-        out.append([Predicted(q.start, q.end, q.value, q.unit, q.low, q.high) for q in find_quantities(doc)])
+        out.append([Predicted(q.start, q.end, q.value, q.unit, q.low, q.high, q.counted) for q in find_quantities(doc)])
     return out
 
 
@@ -339,17 +352,46 @@ def score(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predicted]])
 def _score_item(item: GoldItem, predicted: Sequence[Predicted]) -> Scores:
     system = [p for p in predicted if item.kind is None or unit_kind(p.unit) == item.kind]
     counts = Scores(gold=len(item.quantities), system=len(system))
+    pairs = list(_pairs(item.quantities, system))
+    silent = [g for g in item.quantities if g.has_bounds and _hedge_left_out(item.text, g)]
     if any(g.has_bounds for g in item.quantities) or item.dataset.startswith("recognizers"):
-        counts.bounds_gold = sum(1 for g in item.quantities if g.has_bounds)
-        counts.bounds_system = len(system)
-    for gold, pred in _pairs(item.quantities, system):
+        counts.bounds_gold = sum(1 for g in item.quantities if g.has_bounds) - len(silent)
+        counts.bounds_system = len(system) - sum(1 for g, _ in pairs if any(g is s for s in silent))
+    for gold, pred in pairs:
         if not _same_value(gold.value, pred.value):
             continue
         counts.value += 1
-        counts.value_unit += gold.unit == pred.unit
-        if gold.has_bounds:
+        counts.value_unit += _same_unit(gold.unit, pred)
+        if gold.has_bounds and not any(gold is s for s in silent):
             counts.value_bounds += _same_value(gold.low, pred.low) and _same_value(gold.high, pred.high)
     return counts
+
+
+_KNOWN_UNITS = frozenset(tables.UNITS.values()) | frozenset(tables.CASED_UNITS.values())
+_NOUN_PHRASE = re.compile(r"[a-z][a-z -]*[a-z]{2}")
+_HEDGE_BEFORE = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(h) for h in sorted(tables.HEDGES, key=len, reverse=True) if h[0].isalpha()) + r")\s*$",
+    re.IGNORECASE,
+)
+
+
+def _same_unit(gold: str | None, pred: Predicted) -> bool:
+    """Units equal, or (gold naming a counted noun, system naming no unit) the counted heads equal."""
+    if gold == pred.unit:
+        return True
+    if pred.unit is not None or not pred.counted or gold is None or gold in _KNOWN_UNITS or not _NOUN_PHRASE.fullmatch(gold):
+        return False
+    return _head(gold) == _head(pred.counted)
+
+
+def _head(phrase: str) -> str:
+    word = phrase.lower().split()[-1]
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _hedge_left_out(text: str, gold: GoldQuantity) -> bool:
+    """Whether a hedge is written right before a gold span that does not include it."""
+    return bool(_HEDGE_BEFORE.search(text[max(0, gold.start - 30) : gold.start]))
 
 
 def _pairs(gold: Sequence[GoldQuantity], system: Sequence[Predicted]) -> Iterable[tuple[GoldQuantity, Predicted]]:
