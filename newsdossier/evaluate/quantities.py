@@ -149,9 +149,17 @@ _CANONICAL = {v.lower(): v for v in tables.UNITS.values()}
 
 
 def canonical_unit(name: str | None) -> str | None:
-    """Fold a unit as written or named ("km", "Kilometer", "kilometre") to one canonical name."""
+    """Fold a unit as written or named ("km", "Kilometer", "kilometre") to one canonical name; a
+    compound unit ("kg/m3", "centimeter per millisecond") folds part by part, joined by " per "."""
     if not name:
         return None
+    parts = re.split(r"\s*/\s*|\s+per\s+", name.strip(), flags=re.IGNORECASE)
+    if len(parts) > 1 and all(parts) and _fold(name.strip()) not in _CANONICAL:
+        return " per ".join(_fold(p) or p.lower() for p in parts)
+    return _fold(name)
+
+
+def _fold(name: str) -> str | None:
     if name.strip() in tables.CASED_UNITS:
         return tables.CASED_UNITS[name.strip()]
     low = re.sub(r"\s+", " ", name.strip().lower())
@@ -282,6 +290,8 @@ def _recognizers_unit(name: str | None, kind: str) -> str | None:
         if folded in tables.UNIT_KINDS:
             return folded
         return canonical_unit(low.split()[-1])
+    if kind == "temperature" and low == "degree":
+        return tables.TEMPERATURE_DEGREE  # the temperature spec's bare "degrees" name no scale, not an angle
     return RECOGNIZERS_UNITS.get(low) or canonical_unit(low)
 
 

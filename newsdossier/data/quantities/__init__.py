@@ -219,7 +219,23 @@ UNITS: dict[str, str] = {
     "degree c": "degree Celsius", "deg f": "degree fahrenheit", "degrees f": "degree fahrenheit",
     "degree f": "degree fahrenheit", "deg fahrenheit": "degree fahrenheit", "deg": "degree angle", "kda": "kilodalton", "da": "dalton", "rpm": "revolution per minute",
     "mw/m2": "milliwatt per square metre", "w/m2": "watt per square metre",
+    "° celsius": "degree Celsius", "°celsius": "degree Celsius", "° fahrenheit": "degree fahrenheit",
+    "°fahrenheit": "degree fahrenheit", "kmph": "kilometre per hour", "yo": "year", "y.o.": "year",
+    "mm2": "square millimetre", "mm²": "square millimetre", "cm2": "square centimetre", "cm²": "square centimetre",
+    "μm2": "square micrometre", "µm2": "square micrometre", "mm3": "cubic millimetre", "mm³": "cubic millimetre",
+    "μs": "microsecond", "µs": "microsecond", "microsecond": "microsecond", "microseconds": "microsecond",
+    "ppq": "part per quadrillion", "megadalton": "megadalton", "megadaltons": "megadalton",
 }
+
+# A bare "degrees" / "°" is a temperature, not an angle, in a sentence about heat or weather
+# ("the temperature is 24 degrees"); its canonical unit then names no scale.
+TEMPERATURE_DEGREE = "degree"
+TEMPERATURE_CUES: frozenset[str] = frozenset({
+    "temperature", "temperatures", "thermostat", "heat", "heatwave", "hot", "hotter", "warm", "warmer",
+    "cold", "colder", "cool", "cooler", "weather", "forecast", "boil", "boils", "boiling", "freeze",
+    "freezes", "freezing", "thermometer", "fever", "degrees warmer", "mercury", "celsius", "fahrenheit",
+})
+ANGLE_SURFACES: frozenset[str] = frozenset({"°", "degrees", "degree", "deg"})
 
 # Unit forms that are also ordinary words or letters: read only glued to the number ("5m", "3h")
 # or in upper/exact case, never after a space ("5 m" is read, "5 a" / "5 in" are not).
@@ -238,8 +254,8 @@ UNIT_KINDS: dict[str, str] = {
         "kip", "lari", "baht", "ringgit", "rupiah", "tenge")},
     "percentage": "percent", "percentage point": "percent", "basis point": "percent",
     **{u: "duration" for u in (
-        "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "millisecond")},
-    **{u: "temperature" for u in ("degree Celsius", "degree fahrenheit", "kelvin")},
+        "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "millisecond", "microsecond")},
+    **{u: "temperature" for u in ("degree Celsius", "degree fahrenheit", "kelvin", "degree")},
 }
 
 # Words that, right before a number, mark it as an identifier, not a quantity ("No. 5", "room 12").

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from newsdossier.data import quantities as tables
 from newsdossier.model import Quantity, Timex
 from newsdossier.nlp.quantities.context import (
+    WORD,
     counted_after,
     counted_before,
     noun_offsets,
@@ -56,23 +57,34 @@ _CURRENCY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_SURFACES = sorted(tables.UNITS, key=len, reverse=True)
+# A unit ends at a non-letter; a digit or "/" may follow only as an exponent ("mm2") or a
+# denominator ("kg/m3"), which _PER_TAIL then reads.
+_UNIT_END = r"(?![A-Za-z0-9²³])|(?=[23](?![\d.,]\d))"
 _UNIT = re.compile(
     r"(\s{0,2}|-)(?:(?:[A-Z][a-z]+|[a-z]+)\s)?("
     + "|".join(re.escape(u) for u in _UNIT_SURFACES)
-    + r")(?![A-Za-z0-9²³/])",
+    + r")(?:" + _UNIT_END + ")",
     re.IGNORECASE,
 )
 _UNIT_PLAIN = re.compile(
-    r"(\s{0,2}|-)(" + "|".join(re.escape(u) for u in _UNIT_SURFACES) + r")(?![A-Za-z0-9²³/])", re.IGNORECASE
+    r"(\s{0,2}|-)(" + "|".join(re.escape(u) for u in _UNIT_SURFACES) + r")(?:" + _UNIT_END + ")", re.IGNORECASE
 )
 _SIGN = re.compile(r"(?:^|(?<=[\s(\[=~∼<>≈]))([-−]|minus\s+|negative\s+)$", re.IGNORECASE)
 _TOLERANCE = re.compile(r"\s?(?:±|\+/-|\+-)\s?")
-_GLUED_SYMBOL = re.compile(r"[A-Za-zµμ]{1,%d}(?![A-Za-z0-9])" % tables.MAX_GLUED_UNIT_LETTERS)
+_GLUED_SYMBOL = re.compile(r"[A-Za-zµμ]{1,%d}(?:[−⁻]\d)?(?![A-Za-z0-9])" % tables.MAX_GLUED_UNIT_LETTERS)
 _UNIT_PART = "|".join(re.escape(u) for u in sorted((u for u in tables.UNITS if len(u) <= 4 and re.fullmatch(r"[a-zµμ]+", u)), key=len, reverse=True))
 # After a unit: exponents and further units ("cm−1", "km s−1", "mg cm− 2", "m/s²"), kept as written.
 _COMPOUND_TAIL = re.compile(
     rf"(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])?(?:(?:\s|/|\s?per\s)(?:{_UNIT_PART})(?:(?:[−⁻]|-(?=\d))\s?\d(?!\d|[.,]\d)|[²³])(?![A-Za-z]))*",
 )
+_ANY_UNIT = "|".join(re.escape(u) for u in _UNIT_SURFACES if re.fullmatch(r"[^\W\d_]+|°[a-z]", u))
+# After a unit: an area/volume exponent and per-unit denominators, "mm2", "kg/m3", "°C/min", "Mt/yr".
+_PER_TAIL = re.compile(
+    rf"(?:[23](?![\d.,]\d))?(?:/(?:{_ANY_UNIT})(?:[23]|[−⁻-]\d)?(?![A-Za-z0-9]))+|[23](?![\d.,]\d|[A-Za-z])",
+    re.IGNORECASE,
+)
+_SPACED_IN = re.compile(r"\s?in\b\.?")
+_INCHES_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?=\d|[a-z])()", re.IGNORECASE)
 _HEDGE_KEYS = {re.sub(r"\s+", "", h): h for h in tables.HEDGES}  # written with any spacing → table key
 _RANGE_END_PREFIX = re.compile(r"[∼~≈]?\s?−?")  # "from ∼250 to ∼550 ppm", "−27.7 to −23.7‰"
 _PAREN_UNCERTAINTY = re.compile(r"\(\d{1,2}\)(?=\s?[^\s\d(])")
@@ -110,8 +122,8 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
     number = read_number(text, pos)
     if number is None or number.end <= number.start:
         return None
-    if is_ordinal_word(text, number) or is_pronoun_one(text, number):
-        return None
+    if is_ordinal_word(text, number) or (is_pronoun_one(text, number) and _unit_at(text, number.end) is None):
+        return None  # "that one", unless a unit follows: "that one mile"
     number, start = _signed(text, number)
     end = number.end
     low = high = number.value
@@ -159,6 +171,18 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         read_unit = _unit_at(text, of_unit.end()) if of_unit else None
     if read_unit is not None and unit is None:
         unit, end = read_unit
+        if unit == "foot":  # "5 feet 2 inches", "12 ft 2 in": one length in feet
+            inches = _INCHES_AFTER.match(text, end)
+            extra = read_number(text, inches.end(1)) if inches else None
+            inch_unit = _unit_at(text, extra.end) if extra is not None else None
+            if extra is not None and inch_unit is None and (spaced_in := _SPACED_IN.match(text, extra.end)):
+                inch_unit = ("inch", spaced_in.end())  # "12 ft 2 in": "in" is inches right after feet
+            if inch_unit is not None and inch_unit[0] == "inch" and extra.value < 12:
+                number = NumberMatch(number.start, number.end, number.value + extra.value / 12, number.spelled)
+                low = high = number.value
+                end = inch_unit[1]
+        if unit == "degree angle" and _about_temperature(text, start, end, sentences):
+            unit = tables.TEMPERATURE_DEGREE
     elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency":
         end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency
 
@@ -293,6 +317,13 @@ def _scale_of(number: NumberMatch, text: str) -> float:
     return number.value / base
 
 
+def _about_temperature(text: str, start: int, end: int, sentences) -> bool:
+    """A bare "degrees" / "°" in a sentence about heat or weather measures temperature."""
+    sentence = sentence_of(start, sentences, len(text))
+    words = {w.lower() for w in WORD.findall(text[sentence[0] : sentence[1]])}
+    return bool(words & tables.TEMPERATURE_CUES)
+
+
 def _unit_at(text: str, end: int) -> tuple[str, int] | None:
     """The unit after a number and where it ends: a known unit (with any compound tail such as
     "km s−1", "mW m−2", kept as written), else a short unknown symbol glued to the digits ("15kR")."""
@@ -305,11 +336,20 @@ def _unit_at(text: str, end: int) -> tuple[str, int] | None:
             return glued.group(0).lower(), glued.end()
         return None
     unit = tables.CASED_UNITS.get(match.group(2)) or tables.UNITS[match.group(2).lower()]
+    per = _PER_TAIL.match(text, match.end())
+    if per:
+        written = text[match.start(2) : per.end()]
+        return tables.UNITS.get(written.lower()) or " per ".join(_fold_unit(p) for p in written.split("/")), per.end()
     tail = _COMPOUND_TAIL.match(text, match.end())
     if tail and tail.group(0).strip():
         written = text[match.start(2) : tail.end()]
         return re.sub(r"\s+", " ", written.lower()).replace("- ", "-"), tail.end()
     return unit, match.end()
+
+
+def _fold_unit(written: str) -> str:
+    """One written unit ("kg", "m3", "Mt") to its canonical name; unknown symbols stay as written, lower-cased."""
+    return tables.CASED_UNITS.get(written) or tables.UNITS.get(written.lower(), written.lower())
 
 
 def _single_glued_letter(text: str, end: int, match) -> bool:
