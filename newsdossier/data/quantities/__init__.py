@@ -35,6 +35,8 @@ FRACTION_WORDS: dict[str, float] = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
     "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "twentieth": 20, "twentieths": 20, "thirtieth": 30, "thirtieths": 30, "hundredth": 100, "hundredths": 100,
+    "thousandth": 1000, "thousandths": 1000, "millionth": 1e6, "millionths": 1e6,
 }
 
 UNICODE_FRACTIONS: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}

@@ -42,7 +42,12 @@ MIXED_FRACTION = re.compile(r"[ \u00a0](\d)/(\d{1,2})(?![\d/])")
 SCALE_DOZEN = re.compile(r"\s+dozens?\b", re.IGNORECASE)
 HALF_DOZEN = re.compile(r"half\s+a\s+dozen\b", re.IGNORECASE)
 SCALED_TAIL = re.compile(r"\s+(?:and\s+)?(?=\d)")
-AND_FRACTION = re.compile(r"\s+and\s+(?:a|one)\s+(half|quarter|third)\b|\s+and\s+three\s+quarters\b", re.IGNORECASE)
+# "two and a half", "twenty and three fifths", "five and a half million", "one billion and a quarter million"
+AND_FRACTION = re.compile(
+    rf"\s+and\s+(an?|{_NUMWORD})[\s-]+({_FRACWORD})\b(?:\s+({_alternation(tables.SCALES)})\b)?"
+    r"(?!\s+(?!(?:of|and|or|in|per|a|an|the|to)\b)[a-z]+(?<!s)\b)",  # "2 and a third goal": an ordinal, not a share
+    re.IGNORECASE,
+)
 FRACTION_OF_SCALE = re.compile(rf"(half|quarter)[\s-]+(?:a[\s-]+)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 POINT_DECIMAL = re.compile(rf"\s+point((?:\s+(?:{_NUMWORD}|nought|naught|oh))+)\b", re.IGNORECASE)
 _DIGIT_WORDS = {**{k: v for k, v in tables.SMALL_NUMBERS.items() if v < 10}, "nought": 0, "naught": 0, "oh": 0}
@@ -50,6 +55,7 @@ SPELLED = re.compile(
     rf"(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD})\b))(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}|{_SCALEWORD}))*\b",
     re.IGNORECASE,
 )
+_FRACTION_AHEAD = re.compile(rf"\s+(?:an?|{_NUMWORD})[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
 FRACTION_SPELLED = re.compile(rf"(?:{_NUMWORD}|an?)[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
 FRACTION_DIGITS = re.compile(r"(\d+)\s?/\s?(\d+)(?![\d/])")
 VAGUE = re.compile(rf"(?:{_alternation(tables.VAGUE_AMOUNTS)})\b", re.IGNORECASE)
@@ -108,9 +114,14 @@ def _with_fraction(text: str, number: NumberMatch | None) -> NumberMatch | None:
         if dozen:
             return NumberMatch(number.start, dozen.end(), number.value * 12)
         return number
-    share = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, None: 0.75}[m.group(1).lower() if m.group(1) else None]
-    step = next((v for v in sorted(tables.SCALES.values(), reverse=True) if number.value >= v and number.value % v == 0), 1)
-    return NumberMatch(number.start, m.end(), number.value + share * step, number.spelled)
+    count = m.group(1).lower()
+    share = (1 if count in ("a", "an") else tables.SMALL_NUMBERS[count]) / tables.FRACTION_WORDS[m.group(2).lower()]
+    if m.group(3):  # a scale after the fraction: "five and a half million", "one billion and a half million"
+        scale = tables.SCALES[m.group(3).lower()]
+        value = (number.value + share) * scale if number.value < scale else number.value + share * scale
+        return NumberMatch(number.start, m.end(), value, number.spelled)
+    step = next((v for v in sorted(tables.SCALES.values(), reverse=True) if v >= 1000 and number.value >= v and number.value % v == 0), 1)
+    return NumberMatch(number.start, m.end(), number.value + share * step, number.spelled)  # "3 million and a half"; "100 and a half"
 
 
 def _with_point(text: str, number: NumberMatch | None) -> NumberMatch | None:
@@ -197,6 +208,8 @@ def _read_spelled(text: str, pos: int, phrase: str) -> NumberMatch | None:
         if word == "and":
             if previous not in ("hundred", "thousand", "million", "billion", "trillion"):
                 break
+            if _FRACTION_AHEAD.match(text, pos + part.end()):
+                break  # "two million and three fifths": the fraction is read after the whole number
             previous = word
             continue
         if word in ("a", "an"):
