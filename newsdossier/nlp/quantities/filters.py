@@ -29,6 +29,7 @@ _MASKS = (
     re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
     re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944
     re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]"),  # citation marks: [12], [3, 4], [5–7]
+    re.compile(r"(?<![\w.])[A-Za-z]\([^()]{1,20}\)"),  # arguments of a one-letter function: t(39), F(3, 8.9), Y(i+1)
     re.compile(r"\[\d+[A-Z][a-z]?\]"),  # isotope labels: [11C], [35S]
     re.compile(r"(?<![\w)])\(\d{1,2}\)(?!\s*(?:%|[A-Za-z]{1,3}\b))"),  # enumeration labels: (1), (2)
     re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers and addresses: 192.168.1.2, 1.2.3
@@ -47,6 +48,8 @@ _IDENTIFIER_LIST = re.compile(
     + r")\.?\s*[:#]?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*\s*(?:,|and|&|–|-|or|to)\s*)?$",
     re.IGNORECASE,
 )
+_LABEL_BEFORE = re.compile(r"(?<![\w-])[a-z]{3,}-$")  # a lower-case word glued by a hyphen right before the digits
+_POSITIONAL_HALF = re.compile(r"\b(?:the|upper|lower|bottom|top|left|right|first|second|latter|former|other|back|front)\s+$", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone)\s+$", re.IGNORECASE)
 _PRONOUN_ONE_AFTER = re.compile(
     r"^\s*(?:another|'s|’s|of\s+(?:the|them|us|those|these|its|his|her|their)\b|[,.;:)]|"
@@ -105,9 +108,16 @@ def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 def rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> bool:
     if any(s < end and number.start < e for s, e in blocked):
         return True
-    known_unit = unit is not None and unit in CANONICAL_UNITS
+    glued_letter = unit is not None and re.fullmatch(r"[A-Za-z]", text[number.end : end])
+    known_unit = unit is not None and unit in CANONICAL_UNITS and not glued_letter
     if not known_unit and _IDENTIFIER_LIST.search(text, max(0, number.start - 80), number.start):
-        return True  # "Figs. 2 and 5", "phases 3, 5, 7", "Eq. (29)": labels, not amounts
+        return True  # "Figs. 2 and 5", "phases 3, 5, 7", "Eq. (29)", "Fig. 3C": labels, not amounts
+    if glued_letter and re.match(r"-[A-Za-z]", text[end : end + 2]):
+        return True  # "12C-enriched", "5A-type": an isotope or a label, not "12 °C"
+    if _LABEL_BEFORE.search(text, max(0, number.start - 30), number.start):
+        return True  # "caspase-3", "category-4", "day-14": a name ending in a number
+    if re.match(r"[A-Za-z]{1,2}/\d", text[number.end : number.end + 4]):
+        return True  # "40Ar/39Ar", "187Os/188Os": an isotope ratio
     if unit is None and number.plain_integer and tables.YEAR_RANGE[0] <= number.value <= tables.YEAR_RANGE[1]:
         return True
     before = text[max(0, start - 12) : start]
@@ -128,7 +138,6 @@ def rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> b
         return True
     if unit is None and re.match(r"-[A-Za-z]", text[number.end : number.end + 2]):
         return True  # "three-way", "5-star": a compound adjective, not an amount
-    glued_letter = unit is not None and re.fullmatch(r"[A-Za-z]", text[number.end : end])
     if (unit is None or glued_letter) and _after_name(text, number.start):
         return True  # "Boeing 737", "Windows 11", "Apollo 11": part of a name
     street = re.match(r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]*)\b", text[end : end + 40])
@@ -163,6 +172,13 @@ def _after_name(text: str, pos: int) -> bool:
         return False
     before = text[: m.start(1)].rstrip()
     return bool(before) and before[-1] not in ".!?:\"“(—–-|\n" and not before.endswith("\n")
+
+
+def is_positional_half(text: str, number: NumberMatch) -> bool:
+    """"the upper half of the figure", "the first half": a part named by position, not an amount."""
+    return text[number.start : number.end].lower() == "half" and bool(
+        _POSITIONAL_HALF.search(text[max(0, number.start - 12) : number.start])
+    )
 
 
 def is_ordinal_word(text: str, number: NumberMatch) -> bool:

@@ -27,6 +27,7 @@ from newsdossier.nlp.quantities.context import (
 from newsdossier.nlp.quantities.filters import (
     inside,
     is_ordinal_word,
+    is_positional_half,
     is_pronoun_one,
     masked_ranges,
     rejected,
@@ -122,7 +123,7 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
     number = read_number(text, pos)
     if number is None or number.end <= number.start:
         return None
-    if is_ordinal_word(text, number) or (is_pronoun_one(text, number) and _unit_at(text, number.end) is None):
+    if is_ordinal_word(text, number) or is_positional_half(text, number) or (is_pronoun_one(text, number) and _unit_at(text, number.end) is None):
         return None  # "that one", unless a unit follows: "that one mile"
     number, start = _signed(text, number)
     end = number.end
