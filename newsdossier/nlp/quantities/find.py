@@ -81,9 +81,10 @@ _COMPOUND_TAIL = re.compile(
 _ANY_UNIT = "|".join(re.escape(u) for u in _UNIT_SURFACES if re.fullmatch(r"[^\W\d_]+|°[a-z]", u))
 # After a unit: an area/volume exponent and per-unit denominators, "mm2", "kg/m3", "°C/min", "Mt/yr".
 _PER_TAIL = re.compile(
-    rf"(?:[23](?![\d.,]\d))?(?:/(?:{_ANY_UNIT})(?:[23]|[−⁻-]\d)?(?![A-Za-z0-9]))+|[23](?![\d.,]\d|[A-Za-z])",
+    rf"(?:[23](?![\d.,]\d))?(?:(?:/|\s+per\s+)(?:{_ANY_UNIT})(?:[23]|[−⁻-]\d)?(?![A-Za-z0-9]))+|[23](?![\d.,]\d|[A-Za-z])",
     re.IGNORECASE,
 )
+_BY = re.compile(r"\s?×\s?(?=\d)|\s[x×]\s(?=\d)")  # the "by" of a size: "2 × 2 m", "4 x 8 ft"
 _SPACED_IN = re.compile(r"\s?in\b\.?")
 _INCHES_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?=\d|[a-z])()", re.IGNORECASE)
 _HEDGE_KEYS = {re.sub(r"\s+", "", h): h for h in tables.HEDGES}  # written with any spacing → table key
@@ -167,6 +168,8 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
     if uncertainty and not number.spelled:
         end = uncertainty.end()
     read_unit = _unit_at(text, end)
+    if read_unit is not None and read_unit[0] == "×" and _BY.match(text, end):
+        read_unit = None  # "2 × 2 μm2": a size, read below, not a multiplier "12×"
     if read_unit is None and number.vague and unit is None:
         of_unit = _OF.match(text, end)  # "hundreds of meters"
         read_unit = _unit_at(text, of_unit.end()) if of_unit else None
@@ -186,6 +189,12 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
             unit = tables.TEMPERATURE_DEGREE
     elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency":
         end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency
+
+    if second is None and tolerance is None and not number.spelled:
+        size = _size(text, end)  # "4 × 4 × 5 mm", "640 m × 320 m", "121 × 53": one size, its first figure the value
+        if size is not None:
+            end, unit = size[0], unit or size[1]
+            second = True
 
     if unit is not None and second is None and tolerance is None:
         ranged = _range_with_units(text, number, start, end, unit)
@@ -275,6 +284,22 @@ def _signed(text: str, number: NumberMatch) -> tuple[NumberMatch, int]:
     return flipped, sign.start(1)
 
 
+def _size(text: str, end: int) -> tuple[int, str | None] | None:
+    """Where a size written as factors ("× 4 × 5 mm") ends, and the unit after its last factor."""
+    found = None
+    while (by := _BY.match(text, end)) is not None:
+        factor = read_number(text, by.end())
+        if factor is None or factor.spelled or factor.vague:
+            break
+        end = factor.end
+        read_unit = _unit_at(text, end)
+        unit = None
+        if read_unit is not None and read_unit[0] != "×":
+            unit, end = read_unit
+        found = (end, unit)
+    return found
+
+
 def _range_with_units(text: str, number: NumberMatch, start: int, end: int, unit: str):
     """"38 MPa to 185 MPa", "from 0.25 Mbps to 0.01 Mbps": a range whose ends both carry the unit."""
     sep = _RANGE_SEP.match(text, end)
@@ -340,7 +365,8 @@ def _unit_at(text: str, end: int) -> tuple[str, int] | None:
     per = _PER_TAIL.match(text, match.end())
     if per:
         written = text[match.start(2) : per.end()]
-        return tables.UNITS.get(written.lower()) or " per ".join(_fold_unit(p) for p in written.split("/")), per.end()
+        parts = re.split(r"/|\s+per\s+", written)
+        return tables.UNITS.get(written.lower()) or " per ".join(_fold_unit(p) for p in parts), per.end()
     tail = _COMPOUND_TAIL.match(text, match.end())
     if tail and tail.group(0).strip():
         written = text[match.start(2) : tail.end()]
