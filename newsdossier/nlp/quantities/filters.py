@@ -29,6 +29,7 @@ _MASKS = (
     re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
     re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944
     re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]"),  # citation marks: [12], [3, 4], [5–7]
+    re.compile(r"\(\d{1,3}(?:[–-]\d{1,3})?(?:,\d{1,3}(?:[–-]\d{1,3})?)+\)"),  # citation numbers: (26,29,49), (4,35–38,44)
     re.compile(r"(?<![\w.])[A-Za-z]\([^()]{1,20}\)"),  # arguments of a one-letter function: t(39), F(3, 8.9), Y(i+1)
     re.compile(r"\[\d+[A-Z][a-z]?\]"),  # isotope labels: [11C], [35S]
     re.compile(r"(?<![\w)])\(\d{1,2}\)(?!\s*(?:%|[A-Za-z]{1,3}\b))"),  # enumeration labels: (1), (2)
@@ -45,7 +46,8 @@ _NAME_EXCEPTIONS = frozenset(
 CANONICAL_UNITS = frozenset(tables.UNITS.values())
 _IDENTIFIER_LIST = re.compile(
     r"\b(?:" + "|".join(re.escape(c.rstrip(".")) for c in sorted(tables.IDENTIFIER_CUES, key=len, reverse=True) if c[0].isalpha())
-    + r")\.?\s*[:#]?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*\s*(?:,|and|&|–|-|or|to)\s*)?$",
+    + r")s?\.?\s*[:#]?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*"
+    r"\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*)?$",
     re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(r"(?<![\w-])[a-z]{3,}-$")  # a lower-case word glued by a hyphen right before the digits
