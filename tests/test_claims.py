@@ -91,6 +91,58 @@ def test_build_claims_rising_toll_is_an_update(nlp):
     assert [(v.doc, v.update) for v in claim.values] == [("a", False), ("b", True)]
 
 
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Exactly 112 people are missing after the flood.", "Only 14 people are missing after the flood."),
+        ("Rescuers said 30 miners were trapped underground.", "Rescuers said 4 miners were trapped underground."),
+        ("About 800 people were hospitalised after the blast.", "Exactly 120 people were hospitalised after the blast."),
+        ("Some 12,000 people were displaced by the floods.", "Exactly 3,000 people were displaced by the floods."),
+    ],
+)
+def test_build_claims_falling_count_of_a_state_is_an_update(nlp, first, second):
+    annotated = [
+        _annotated(nlp, "a", first, published="2024-03-06"),
+        _annotated(nlp, "b", second, published="2024-03-08"),
+    ]
+    (claim,) = build_claims(annotated, [])
+    assert (claim.status, claim.updates) == ("agree", True)
+    assert [(v.doc, v.update) for v in claim.values] == [("a", False), ("b", True)]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Exactly 40 people died in the floods.", "Exactly 31 people died in the floods."),
+        ("The fire destroyed 120 houses.", "The fire destroyed 80 houses."),
+        ("Police arrested 60 protesters.", "Police arrested 45 protesters."),
+    ],
+)
+def test_build_claims_falling_running_tally_is_a_conflict(nlp, first, second):
+    annotated = [
+        _annotated(nlp, "a", first, published="2024-03-06"),
+        _annotated(nlp, "b", second, published="2024-03-08"),
+    ]
+    (claim,) = build_claims(annotated, [])
+    assert claim.status == "conflict" and not claim.updates
+
+
+def test_build_claims_falling_count_long_after_is_no_update(nlp):
+    annotated = [
+        _annotated(nlp, "a", "Exactly 112 people are missing after the flood.", published="2024-03-06"),
+        _annotated(nlp, "b", "Exactly 14 people are missing after the flood.", published="2025-03-06"),
+    ]
+    (claim,) = build_claims(annotated, [])
+    assert claim.status == "conflict"
+
+
+def test_build_claims_each_clause_keeps_its_own_verb(nlp):
+    text = "31 people have been confirmed dead and 14 people remain missing, while 112 people were injured."
+    claims = {c.subject: c for c in build_claims([_annotated(nlp, "a", text)], [])}
+    assert [v.text for v in claims["people missing"].values] == ["14 people"]
+    assert [v.text for v in claims["people injured"].values] == ["112 people"]
+
+
 def test_build_claims_casualties_from_any_wording_are_one_claim(nlp):
     annotated = [
         _annotated(nlp, "a", "The blast killed 35 people.", published="2024-04-30"),

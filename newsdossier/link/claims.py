@@ -14,9 +14,11 @@ Rules (the closing note of issue 4):
   ("lost" vs "liberated") stay apart; a figure without a predicate joins the group's single predicate.
 * **Status**: ``conflict`` when some pair of intervals from two independent sources cannot both hold
   (open bounds respected: (300, ∞) vs 295; one source's differing figures measure different things), else ``single`` when one independent source stands behind it, else ``agree``.
-  A disagreement between figures whose time scopes differ by at most ``UPDATE_MAX_DAYS`` and that grow
-  with time is an **update** (a rising toll), not a conflict: values are ordered by scope and the
-  later ones flagged.
+  A disagreement between figures whose time scopes differ by at most ``UPDATE_MAX_DAYS`` is an
+  **update**, not a conflict, when the later figure moves the way the count can: running tallies
+  (deaths, casualties, damage) only grow, so only a rise updates them; counts of a state people leave
+  (missing, trapped, in hospital, displaced: ``COUNTS_THAT_FALL``) can also fall as people are found or
+  go home. Values are ordered by scope and the later ones flagged.
 * ``independent_sources`` counts copy groups once (:func:`newsdossier.link.sources.independent_count`).
 """
 
@@ -298,11 +300,21 @@ def _distinct(figures: list[_Figure]) -> list[_Figure]:
 
 
 def _is_update(earlier: _Figure, later: _Figure) -> bool:
-    """A later figure that grows from an earlier one within ``UPDATE_MAX_DAYS``: a rising toll."""
+    """A later figure, within ``UPDATE_MAX_DAYS``, that moves the way its count can: up for a running
+    tally (a rising toll), up or down for a count that falls as people are found (``COUNTS_THAT_FALL``)."""
     a, b = _moment(earlier.scope), _moment(later.scope)
     if a is None or b is None or not timedelta(0) < b - a <= timedelta(days=UPDATE_MAX_DAYS):
         return False
+    if _can_fall(earlier) and _can_fall(later):
+        return True
     return (later.low if later.low is not None else later.high or 0) >= (earlier.high if earlier.high is not None else earlier.low or 0)
+
+
+def _can_fall(f: _Figure) -> bool:
+    """Whether the figure counts a state people leave: by what it counts ("14 missing") or by the verb
+    that says what happened to it ("30 miners were trapped")."""
+    verb = (f.predicate or "").lower()
+    return f.key[0] in tables.COUNTS_THAT_FALL or tables.CASUALTY_VERBS.get(verb, verb) in tables.COUNTS_THAT_FALL
 
 
 def _moment(iso: str | None) -> datetime | None:

@@ -411,11 +411,24 @@ CASUALTY_VERBS: dict[str, str] = {
     "died": "death", "die": "death", "dies": "death", "killed": "death", "dead": "death", "perished": "death",
     "wounded": "injured", "injured": "injured", "hurt": "injured", "displaced": "displaced",
     "evacuated": "evacuated", "arrested": "arrested", "detained": "arrested", "missing": "missing",
+    "trapped": "trapped", "stranded": "stranded", "hospitalised": "hospitalised", "hospitalized": "hospitalised",
 }
 CASUALTY_SUBJECTS: dict[str, str] = {
     "death": "deaths", "injured": "people injured", "displaced": "people displaced",
     "evacuated": "people evacuated", "arrested": "people arrested", "missing": "people missing",
+    "trapped": "people trapped", "stranded": "people stranded", "hospitalised": "people in hospital",
 }
+
+# What claims count that can fall over time: a state people leave — missing (found), trapped (freed),
+# in hospital (discharged), displaced or evacuated (home again). A later, lower figure of these
+# updates an earlier one ("112 missing" on Monday, "14 missing" on Wednesday). Everything else is a
+# running tally that only grows — deaths, casualties, injuries, arrests, damage, money spent — so a
+# later, lower figure of it still conflicts. Keys are the claim keys: CASUALTY_VERBS values and
+# counted lemmas.
+COUNTS_THAT_FALL: frozenset[str] = frozenset({
+    "missing", "trapped", "stranded", "hospitalised", "displaced", "evacuated", "evacuee", "idp",
+    "refugee", "homeless", "unaccounted", "hostage", "patient", "outage", "customer",
+})
 
 # A capitalised word of this kind after a number makes it an address: "10 Downing Street".
 STREET_WORDS: frozenset[str] = frozenset({

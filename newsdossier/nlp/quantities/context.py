@@ -16,8 +16,11 @@ from newsdossier.model import Timex
 PREDICATE_WINDOW = 8  # words looked back for the verb governing a figure; covers "liberated X cities and nearly N"
 _GERUND = re.compile(r"[a-z]{3,}ing")  # "societies representing": a participle ends the noun phrase
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’-]*)")
-_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be"})
-_PASSIVE_VERB = re.compile(r"(?:\s+(?:been|being|reportedly|also|later|since|now|all|so\s+far))*\s+([A-Za-z]+)")
+_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "remain", "remains", "remained"})
+_PASSIVE_VERB = re.compile(r"(?:\s+(?:been|being|reportedly|also|later|since|now|all|still|so\s+far))*\s+([A-Za-z]+)")
+# Where a clause ends before a figure: a verb beyond it belongs to another figure ("14 remain missing,
+# while 112 were injured").
+_CLAUSE_BREAK = re.compile(r"[;]|,\s*(?:while|whereas|but)\b", re.IGNORECASE)
 TALLY_WINDOW = 60  # characters looked back for "the death toll rose to": a clause, not the whole sentence
 _TALLY = re.compile(
     r"\b(?:([A-Za-z]+)\s+(?:toll|tally|count)|number\s+of\s+([A-Za-z]+))\b(?:(?![.;:]).)*$", re.IGNORECASE
@@ -135,6 +138,9 @@ def looks_verb(word: str) -> bool:
 
 def predicate_before(text: str, start: int, sentence_start: int) -> str | None:
     window = text[sentence_start:start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
     words = WORD.findall(window)[-PREDICATE_WINDOW:]
     for word in reversed(words):
         low = word.lower()

@@ -232,7 +232,10 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
     if widget_counter(text, end):
         return None
     counted, verb_after = counted_after(text, end, sentence[1], nouns, skip_of=number.vague is not None or unit == "percentage" or number.value < 1)
-    predicate = predicate_before(text, start, sentence[0]) or verb_after
+    before = predicate_before(text, start, sentence[0])
+    # "31 confirmed dead and 14 people remain missing": the verb of the figure's own clause says what
+    # happened to what it counts, whatever verb came earlier in the sentence
+    predicate = verb_after if verb_after in tables.CASUALTY_VERBS else (before or verb_after)
     if counted is None and unit is None:
         counted = counted_before(text, start, sentence[0])
     return Quantity(
