@@ -184,6 +184,17 @@ def test_build_claims_figures_years_apart_are_not_updates(nlp):
     assert claim.status == "conflict" and not claim.updates
 
 
+def test_build_claims_how_long_an_event_lasted_joins_its_duration(nlp):
+    annotated = [
+        _annotated(nlp, "a", "Victory came at the end of the 44-day war."),
+        _annotated(nlp, "b", "The operation, which turned into a homeland war after a while, lasted 44 days."),
+        _annotated(nlp, "c", "The army marched for 44 days."),
+    ]
+    (claim,) = build_claims(annotated, [])
+    assert (claim.subject, claim.status) == ("duration of the war", "agree")
+    assert [(v.doc, v.text) for v in claim.values] == [("a", "44-day war"), ("b", "44 days")]
+
+
 def test_build_claims_conversion_is_not_a_second_claim(nlp):
     annotated = [_annotated(nlp, "a", "Students carried a 440-meter (1,444-foot) flag.")]
     (claim,) = build_claims(annotated, [])
@@ -253,6 +264,7 @@ def test_build_claims_sample_corpus(nlp, sample_corpus, mode):
     war = [c for c in claims if c.subject.startswith("duration of the")]
     assert len(war) == 1 and war[0].status == "agree" and war[0].independent_sources >= 3
     assert {v.low for v in war[0].values} == {44}
+    assert any(v.doc == ids["004"] for v in war[0].values)  # "The operation, which ..., lasted 44 days"
 
     flag = [v for c in claims for v in c.values if "440-meter" in v.text or "1,444" in v.text]
     assert len(flag) == 1

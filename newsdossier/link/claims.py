@@ -24,6 +24,7 @@ Rules (the closing note of issue 4):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ from newsdossier.model import Annotated, Claim, ClaimValue, DuplicateGroup, Quan
 UPDATE_MAX_DAYS = 90  # a toll grows over days or weeks; figures further apart restate a past event instead
 MAX_COUNTED_DISTANCE = 40  # characters between a figure and its counted word (covers "(1,444-foot)" and adjectives)
 ENUMERATION_JOINER = re.compile(r"\s*,?\s*(?:and\s+|&\s+)?$|\s*,\s*$")
+# The noun phrase a sentence opens with: "The operation, which ...", "This year's war".
+_SENTENCE_SUBJECT = re.compile(r"\W*(?:(?:the|this|that|its|their|our|a|an)\s+)?(?:[A-Za-z'’-]+\s+){0,2}?([A-Za-z-]+)\b[\s,]", re.IGNORECASE)
 STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
 
 
@@ -88,6 +91,7 @@ def _figures(annotated: Annotated) -> list[_Figure]:
     doc = annotated.doc
     text = doc.text
     quantities = [q for q in annotated.quantities if q.same_as is None and q.qualifier != "list"]
+    starts = [s.start for s in annotated.sentences]
     figures: list[_Figure] = []
     i = 0
     while i < len(quantities):
@@ -96,7 +100,8 @@ def _figures(annotated: Annotated) -> list[_Figure]:
             figures.append(_enumeration_figure(doc.id, text, run, doc.published))
             i += len(run)
             continue
-        figure = _single_figure(doc.id, text, quantities[i], doc.published)
+        opening = text[_sentence_start(starts, quantities[i].start) : quantities[i].start]
+        figure = _single_figure(doc.id, text, quantities[i], doc.published, opening)
         if figure is not None:
             figures.append(figure)
         i += 1
@@ -146,10 +151,16 @@ def _enumeration_figure(doc_id: str, text: str, run: list[Quantity], published: 
     )
 
 
-def _single_figure(doc_id: str, text: str, q: Quantity, published: str | None) -> _Figure | None:
+def _sentence_start(starts: list[int], pos: int) -> int:
+    i = bisect.bisect_right(starts, pos) - 1
+    return starts[i] if i >= 0 else 0
+
+
+def _single_figure(doc_id: str, text: str, q: Quantity, published: str | None, opening: str = "") -> _Figure | None:
+    """One figure, or None when it does not say what it measures. ``opening``: its sentence up to it."""
     kind = tables.UNIT_KINDS.get(q.unit or "")
     if kind == "duration":
-        key, noun = _duration_key(q)
+        key, noun = _duration_key(q, opening)
         if key is None:
             return None
         end = _counted_end(text, q) or q.end
@@ -195,10 +206,15 @@ def _extend_coordination(text: str, q: Quantity) -> int | None:
     return end
 
 
-def _duration_key(q: Quantity) -> tuple[tuple[str, str | None] | None, str]:
-    """Durations that name their event ("44-day war", "a 3-day visit"): keyed by the kind of event."""
-    if q.counted and lemma(q.counted) in tables.EVENT_NOUNS:
-        noun = lemma(q.counted)
+def _duration_key(q: Quantity, opening: str = "") -> tuple[tuple[str, str | None] | None, str]:
+    """Durations that name their event ("44-day war", "a 3-day visit", "The operation, which ...,
+    lasted 44 days": an event noun opening the sentence whose verb says how long it went on), keyed
+    by the kind of event."""
+    noun = lemma(q.counted) if q.counted else ""
+    if noun not in tables.EVENT_NOUNS and (q.predicate or "").lower() in tables.DURATION_VERBS:
+        subject = _SENTENCE_SUBJECT.match(opening)
+        noun = lemma(subject.group(1)) if subject else ""
+    if noun in tables.EVENT_NOUNS:
         return ("duration", tables.EVENT_CLASSES.get(noun, noun)), noun
     return None, ""
 

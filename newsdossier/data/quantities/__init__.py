@@ -391,6 +391,10 @@ EVENT_CLASSES: dict[str, str] = {
     "truce": "ceasefire", "talks": "negotiation",
 }
 
+# Verbs that say how long their subject went on: "The operation ... lasted 44 days" gives the
+# duration of the event its sentence opens with.
+DURATION_VERBS: frozenset[str] = frozenset({"lasted", "last", "lasts", "lasting", "spanned", "spans", "continued"})
+
 # Counted words that name no thing ("times", "ones"): a figure counting them opens no claim.
 EMPTY_COUNTED: frozenset[str] = frozenset({
     "time", "one", "other", "more", "percent", "per", "cent", "year", "day", "month", "week", "hour",
