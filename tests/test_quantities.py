@@ -82,6 +82,21 @@ def test_read_number_values(text, value):
         ("The range is 1000 – 5000 units.", "1000 – 5000", 1000, 1000, 5000, "[]", None),
         ("Hundreds of families returned.", "Hundreds", 200, 200, 1000, "[)", None),
         ("It costs 10 € now.", "10 €", 10, 10, 10, "[]", "euro"),
+        ("The density was 260 kg/m3 there.", "260 kg/m3", 260, 260, 260, "[]", "kilogram per cubic metre"),
+        ("It heated at 4 °C/min then.", "4 °C/min", 4, 4, 4, "[]", "degree Celsius per minute"),
+        ("It injected 1 Mt/yr of gas.", "1 Mt/yr", 1, 1, 1, "[]", "megatonne per year"),
+        ("It drove at 50 kilometres per hour.", "50 kilometres per hour", 50, 50, 50, "[]", "kilometre per hour"),
+        ("Pores of 0.4 mm2 held water.", "0.4 mm2", 0.4, 0.4, 0.4, "[]", "square millimetre"),
+        ("A plot of 2 × 2 m was surveyed.", "2 × 2 m", 2, 2, 2, "[]", "metre"),
+        ("Scans of 4 × 4 × 5 mm were taken.", "4 × 4 × 5 mm", 4, 4, 4, "[]", "millimetre"),
+        ("A field of 640 m × 320 m was used.", "640 m × 320 m", 640, 640, 640, "[]", "metre"),
+        ("He is 5 feet 2 inches tall.", "5 feet 2 inches", 5 + 2 / 12, 5 + 2 / 12, 5 + 2 / 12, "[]", "foot"),
+        ("The temperature is 24 degrees today.", "24 degrees", 24, 24, 24, "[]", "degree"),
+        ("Turn the wheel 90 degrees.", "90 degrees", 90, 90, 90, "[]", "degree angle"),
+        ("Water boils at 100° Celsius.", "100° Celsius", 100, 100, 100, "[]", "degree Celsius"),
+        ("It is worth twenty and three fifths.", "twenty and three fifths", 20.6, 20.6, 20.6, "[]", None),
+        ("There are five and a half million fish.", "five and a half million", 5.5e6, 5.5e6, 5.5e6, "[]", None),
+        ("They have two million and three fifths.", "two million and three fifths", 2.6e6, 2.6e6, 2.6e6, "[]", None),
     ],
 )
 def test_find_quantities_reads_bounds_and_units(nlp, text, surface, value, low, high, bounds, unit):
@@ -153,6 +168,11 @@ def test_find_quantities_conversion_is_one_measurement(nlp):
         "It was debated in the 1990s, 24/7, after 9/11.",
         "Real Madrid won 3-2 on Sunday.",
         "Posted 2 hours ago | 1.2K views | 34 comments",
+        "Staining rose (Fig. 3C) and in Figures 1A–1F.",
+        "It trapped 12C-enriched carbon, dated by 40Ar/39Ar.",
+        "The marker caspase-3 rose in category-4 cells.",
+        "Scores differed (t(39) = x) at phases 3, 5, and 7 in months 5 and 7 (26,29,49).",
+        "The upper half of the figure and the first half of the match.",
     ],
 )
 def test_find_quantities_ignores_dates_times_codes_and_counters(nlp, text):

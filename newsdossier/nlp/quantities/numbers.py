@@ -44,10 +44,11 @@ HALF_DOZEN = re.compile(r"half\s+a\s+dozen\b", re.IGNORECASE)
 SCALED_TAIL = re.compile(r"\s+(?:and\s+)?(?=\d)")
 # "two and a half", "twenty and three fifths", "five and a half million", "one billion and a quarter million"
 AND_FRACTION = re.compile(
-    rf"\s+and\s+(an?|{_NUMWORD})[\s-]+({_FRACWORD})\b(?:\s+({_alternation(tables.SCALES)})\b)?"
-    r"(?!\s+(?!(?:of|and|or|in|per|a|an|the|to)\b)[a-z]+(?<!s)\b)",  # "2 and a third goal": an ordinal, not a share
+    rf"\s+and\s+(an?|{_NUMWORD})[\s-]+({_FRACWORD})\b(?:\s+({_alternation(tables.SCALES)})\b)?",
     re.IGNORECASE,
 )
+# After "and a third", a noun makes the ordinal a rank, not a share: "2 goals and a third goal".
+_ORDINAL_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|per|a|an|the|to)\b)[a-z]+\b")
 FRACTION_OF_SCALE = re.compile(rf"(half|quarter)[\s-]+(?:a[\s-]+)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 POINT_DECIMAL = re.compile(rf"\s+point((?:\s+(?:{_NUMWORD}|nought|naught|oh))+)\b", re.IGNORECASE)
 _DIGIT_WORDS = {**{k: v for k, v in tables.SMALL_NUMBERS.items() if v < 10}, "nought": 0, "naught": 0, "oh": 0}
@@ -115,7 +116,10 @@ def _with_fraction(text: str, number: NumberMatch | None) -> NumberMatch | None:
             return NumberMatch(number.start, dozen.end(), number.value * 12)
         return number
     count = m.group(1).lower()
-    share = (1 if count in ("a", "an") else tables.SMALL_NUMBERS[count]) / tables.FRACTION_WORDS[m.group(2).lower()]
+    fraction = m.group(2).lower()
+    if not m.group(3) and fraction not in ("half", "quarter") and not fraction.endswith("s") and _ORDINAL_NOUN_AFTER.match(text, m.end()):
+        return number
+    share = (1 if count in ("a", "an") else tables.SMALL_NUMBERS[count]) / tables.FRACTION_WORDS[fraction]
     if m.group(3):  # a scale after the fraction: "five and a half million", "one billion and a half million"
         scale = tables.SCALES[m.group(3).lower()]
         value = (number.value + share) * scale if number.value < scale else number.value + share * scale
