@@ -4,7 +4,8 @@ Rules (the closing note of issue 4):
 
 * A **figure** is a quantity that says what it counts (``counted``) or carries a unit; restatements in
   another unit ("440-meter (1,444-foot)") are dropped in favour of the first statement, and lists of
-  values under one unit ("1.5 mm and 8.5 mm") are left out: they state several figures, not one.
+  values under one unit ("1.5 mm and 8.5 mm") are left out: they state several figures, not one;
+  so are shares ("one in five adults"): they measure a proportion, not a count of what follows.
 * **Enumerations** ("5 cities, 4 towns, and 286 villages": adjacent figures joined only by commas and
   "and", whose counted things are all parts of one whole in ``PART_WHOLE``) are summed into one
   figure of that whole, quoted with the enumeration's exact words.
@@ -90,7 +91,7 @@ def lemma(word: str) -> str:
 def _figures(annotated: Annotated) -> list[_Figure]:
     doc = annotated.doc
     text = doc.text
-    quantities = [q for q in annotated.quantities if q.same_as is None and q.qualifier != "list"]
+    quantities = [q for q in annotated.quantities if q.same_as is None and q.qualifier not in ("list", "share")]
     starts = [s.start for s in annotated.sentences]
     figures: list[_Figure] = []
     i = 0

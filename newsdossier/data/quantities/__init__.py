@@ -39,7 +39,10 @@ FRACTION_WORDS: dict[str, float] = {
     "thousandth": 1000, "thousandths": 1000, "millionth": 1e6, "millionths": 1e6,
 }
 
-UNICODE_FRACTIONS: dict[str, float] = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+UNICODE_FRACTIONS: dict[str, float] = {
+    "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+    "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅑": 1 / 9, "⅒": 0.1,
+}
 
 # Vague plurals: "dozens of", "hundreds of" → interval [low, high).
 VAGUE_AMOUNTS: dict[str, tuple[float, float]] = {
@@ -101,8 +104,12 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "€": "euro", "eur": "euro", "£": "pound sterling", "gbp": "pound sterling", "¥": "yen",
     "jpy": "yen", "₹": "rupee", "rs": "rupee", "rs.": "rupee", "inr": "rupee", "₽": "ruble", "rub": "ruble",
     "₺": "lira", "try": "lira", "₼": "manat", "azn": "manat", "cny": "yuan", "rmb": "yuan", "chf": "franc",
-    "₩": "won", "krw": "won", "₴": "hryvnia", "uah": "hryvnia",
+    "₩": "won", "krw": "won", "₴": "hryvnia", "uah": "hryvnia", "usd$": "dollar", "aud$": "dollar",
+    "au$": "dollar", "cad$": "dollar", "ca$": "dollar", "nzd$": "dollar", "nz$": "dollar", "s$": "dollar",
+    "mxn$": "peso", "mex$": "peso", "r$": "real", "₿": "bitcoin",
 }
+# Currencies counted in hundredths: "3 dollars 50 cents" is 3.5 dollars.
+CENT_CURRENCIES: frozenset[str] = frozenset({"dollar", "euro"})
 
 # Unit written after the number (case-insensitive unless in CASED_UNITS) → canonical name.
 UNITS: dict[str, str] = {

@@ -84,6 +84,7 @@ _PER_TAIL = re.compile(
     rf"(?:[23](?![\d.,]\d))?(?:(?:/|\s+per\s+)(?:{_ANY_UNIT})(?:[23]|[−⁻-]\d)?(?![A-Za-z0-9]))+|[23](?![\d.,]\d|[A-Za-z])",
     re.IGNORECASE,
 )
+_OUT_OF = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 _BY = re.compile(r"\s?×\s?(?=\d)|\s[x×]\s(?=\d)")  # the "by" of a size: "2 × 2 m", "4 x 8 ft"
 _SPACED_IN = re.compile(r"\s?in\b\.?")
 _INCHES_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?=\d|[a-z])()", re.IGNORECASE)
@@ -158,6 +159,13 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         else:
             second = None
 
+    if second is None and unit is None and not number.vague and _unit_at(text, end) is None:
+        share = _proportion(text, number)  # "one in five adults", "two out of three": a share
+        if share is not None:
+            number, second, qualifier = share, True, "share"
+            low = high = number.value
+            end = number.end
+
     tolerance = _TOLERANCE.match(text, end)
     if tolerance and second is None:
         spread = read_number(text, tolerance.end())
@@ -187,6 +195,14 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
                 end = inch_unit[1]
         if unit == "degree angle" and _about_temperature(text, start, end, sentences):
             unit = tables.TEMPERATURE_DEGREE
+    if unit in tables.CENT_CURRENCIES:  # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+        cents_at = _INCHES_AFTER.match(text, end)
+        cents = read_number(text, cents_at.end(1)) if cents_at else None
+        cent_unit = _unit_at(text, cents.end) if cents is not None else None
+        if cent_unit is not None and cent_unit[0] == "cent" and cents.value < 100:
+            number = NumberMatch(number.start, number.end, number.value + cents.value / 100, number.spelled)
+            low = high = number.value
+            end = cent_unit[1]
     elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency":
         end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency
 
@@ -285,6 +301,21 @@ def _signed(text: str, number: NumberMatch) -> tuple[NumberMatch, int]:
         return number, number.start  # "75 -300mm" is a range written loosely, not a negative
     flipped = NumberMatch(sign.start(1), number.end, -number.value, number.spelled, False, None)
     return flipped, sign.start(1)
+
+
+def _proportion(text: str, number: NumberMatch) -> NumberMatch | None:
+    """"one in five", "2 out of 3": the share the first whole number is of the second."""
+    if number.value != int(number.value) or number.value < 0:
+        return None
+    joint = _OUT_OF.match(text, number.end)
+    whole = read_number(text, joint.end()) if joint else None
+    if whole is None or whole.vague or whole.value != int(whole.value) or not number.value < whole.value:
+        return None
+    if whole.plain_integer and tables.YEAR_RANGE[0] <= whole.value <= tables.YEAR_RANGE[1]:
+        return None  # "3 in 2020": a year
+    if _unit_at(text, whole.end) is not None or re.match(r"\s*(?:-|[A-Za-z]+\s+(?:of\b|ago\b))", text[whole.end : whole.end + 12]):
+        return None  # "5 in 10 minutes", "2 in 5-star": the second figure is an amount of its own
+    return NumberMatch(number.start, whole.end, number.value / whole.value, number.spelled)
 
 
 def _size(text: str, end: int) -> tuple[int, str | None] | None:

@@ -38,10 +38,11 @@ DIGITS = re.compile(
     r"|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![\w]))?|\.\d+"
 )
 TIMES_TEN = re.compile(r"\s?[×x]\s?10\^?([-−⁻]?\d{1,3})(?!\d)")  # 4.3 × 10−8
-MIXED_FRACTION = re.compile(r"[ \u00a0](\d)/(\d{1,2})(?![\d/])")
+MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
+POWER = re.compile(r"\^([-+−]{0,2})(\d{1,3})(?!\d)")  # 1.1^23, 2.5^-1
 SCALE_DOZEN = re.compile(r"\s+dozens?\b", re.IGNORECASE)
 HALF_DOZEN = re.compile(r"half\s+a\s+dozen\b", re.IGNORECASE)
-SCALED_TAIL = re.compile(r"\s+(?:and\s+)?(?=\d)")
+SCALED_TAIL = re.compile(r"\s+(?:and\s+)?(?=\d)|\s+and\s+(?=[A-Za-z])")
 # "two and a half", "twenty and three fifths", "five and a half million", "one billion and a quarter million"
 AND_FRACTION = re.compile(
     rf"\s+and\s+(an?|{_NUMWORD})[\s-]+({_FRACWORD})\b(?:\s+({_alternation(tables.SCALES)})\b)?",
@@ -58,6 +59,7 @@ SPELLED = re.compile(
 )
 _FRACTION_AHEAD = re.compile(rf"\s+(?:an?|{_NUMWORD})[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
 FRACTION_SPELLED = re.compile(rf"(?:{_NUMWORD}|an?)[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
+FRACTION_OF_A_SCALE = re.compile(rf"\s+of\s+an?\s+({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 FRACTION_DIGITS = re.compile(r"(\d+)\s?/\s?(\d+)(?![\d/])")
 VAGUE = re.compile(rf"(?:{_alternation(tables.VAGUE_AMOUNTS)})\b", re.IGNORECASE)
 SCALE_AFTER = re.compile(rf"(?:\s+|-)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
@@ -67,8 +69,8 @@ UNICODE_FRACTION = re.compile("[" + "".join(tables.UNICODE_FRACTIONS) + "]")
 
 # Where a number can begin: digits, a number word, "a"/"an" before a scale, a vague plural.
 NUMBER_START = re.compile(
-    rf"(?<![\w.,)\]])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?<![A-Za-z]/)(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD})\b)|"
-    rf"{_alternation(tables.VAGUE_AMOUNTS)}|half|quarter(?=[\s-]+(?:a[\s-]+)?(?:{_SCALEWORD})))\b|[½¼¾⅓⅔⅛]",
+    rf"(?<![\w.,)\]^])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?<![A-Za-z]/)(?<!\^[-+−])(?<!\^[-+−][-+−])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD})\b)|"
+    rf"{_alternation(tables.VAGUE_AMOUNTS)}|half|quarter(?=[\s-]+(?:a[\s-]+)?(?:{_SCALEWORD})))\b|[{''.join(tables.UNICODE_FRACTIONS)}]",
     re.IGNORECASE,
 )
 
@@ -85,7 +87,11 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
     if frac:
         words = re.split(r"[\s-]+", frac.group(0).lower())
         numerator = 1 if words[0] in ("a", "an") else tables.SMALL_NUMBERS[words[0]]
-        return NumberMatch(pos, frac.end(), numerator / tables.FRACTION_WORDS[words[-1]], spelled=True)
+        share = numerator / tables.FRACTION_WORDS[words[-1]]
+        of_a = FRACTION_OF_A_SCALE.match(text, frac.end())  # "two thirds of a million"
+        if of_a:
+            return NumberMatch(pos, of_a.end(), share * tables.SCALES[of_a.group(1).lower()], spelled=True)
+        return NumberMatch(pos, frac.end(), share, spelled=True)
     if text[pos] in tables.UNICODE_FRACTIONS:
         return NumberMatch(pos, pos + 1, tables.UNICODE_FRACTIONS[text[pos]])
     of_scale = FRACTION_OF_SCALE.match(text, pos)
@@ -163,6 +169,10 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     power = TIMES_TEN.match(text, end)
     if power:
         return NumberMatch(pos, power.end(), value * 10 ** int(power.group(1).replace("−", "-").replace("⁻", "-")))
+    raised = POWER.match(text, end)
+    if raised:
+        negative = len(re.findall(r"[-−]", raised.group(1))) % 2 == 1
+        return NumberMatch(pos, raised.end(), value ** (-int(raised.group(2)) if negative else int(raised.group(2))))
     mixed = MIXED_FRACTION.match(text, end) if plain else None
     if mixed and int(mixed.group(2)) in tables.FRACTION_DENOMINATORS and int(mixed.group(1)) < int(mixed.group(2)):
         return NumberMatch(pos, mixed.end(), value + int(mixed.group(1)) / int(mixed.group(2)))  # "10 1/2"
