@@ -5,7 +5,8 @@ Metrics, each as precision / recall / F1 over one-to-one matches (a system quant
 gold quantity it overlaps most, each used once):
 
 * **value**: the spans overlap and the values are equal (a range's value is its first number; where
-  gold states no value — MeasEval — the first number written in the gold span is taken);
+  gold states no value — MeasEval — the first number written in the gold span is taken, read whole:
+  "1/100" is a hundredth, "2 × 10−9" and "10−5" (a superscript lost in the text) powers of ten);
 * **value+unit**: and the units are the same after folding written forms to one canonical name.
   A count has no unit of measure; MeasEval's annotators sometimes name what is counted in the unit
   field ("274 participants" → unit "participants"; 58 of its 1,663 quantities carry a unit that is a
@@ -74,6 +75,8 @@ RECOGNIZERS_UNITS: dict[str, str] = {"c": "degree Celsius", "f": "degree fahrenh
 RECOGNIZERS_CURRENCY_UNITS: dict[str, str] = {"pound": "pound sterling", "british pound": "pound sterling"}
 _RANGE_VALUE = re.compile(r"^([\[(])\s*([-\d.eE+]*)\s*,\s*([-\d.eE+]*)\s*([\])])$")
 _TIMES_TEN = re.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?!\d)")  # scientific notation: 4.3 × 10−8
+_OVER = re.compile(r"/(\d+)(?![\d.,/])")
+_TEN_MINUS = re.compile(r"[−⁻](\d{1,2})(?![\d.,])")
 _FIRST_NUMBER = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?|[-−]?\.\d+")
 
 
@@ -228,7 +231,14 @@ def _first_value(text: str) -> float | None:
     if number:
         value = float(number.group(0).replace(",", "").replace("−", "-"))
         power = _TIMES_TEN.match(text, number.end())
-        return value * 10 ** int(power.group(1).replace("−", "-")) if power else value
+        if power:
+            return value * 10 ** int(power.group(1).replace("−", "-"))
+        over = _OVER.match(text, number.end())
+        if over and float(over.group(1)) > 0:
+            return value / float(over.group(1))  # "1/100" is a hundredth
+        if number.group(0) == "10" and (exponent := _TEN_MINUS.match(text, number.end())):
+            return 10.0 ** -int(exponent.group(1))  # "10−5 mbar": a superscript lost in copying
+        return value
     from newsdossier.nlp.quantities.numbers import NUMBER_START, read_number
 
     start = NUMBER_START.search(text)

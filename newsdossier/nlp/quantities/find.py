@@ -145,8 +145,9 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
     second = _read_range_end(text, number, start)
     if second is not None:
         range_number, opener_start = second
-        if number.value < range_number.value:
-            low, high = number.value, range_number.value
+        between = opener_start is not None and text[opener_start : opener_start + 7].lower() == "between"
+        if number.value < range_number.value or (between and number.value != range_number.value):
+            low, high = sorted((number.value, range_number.value))  # "between −2 and −7‰" is [−7, −2]
             if range_number.value >= 1000 and number.value < 1000 and not number.spelled and _scaled(range_number, text):
                 scaled = number.value * _scale_of(range_number, text)  # "5 to 10 million": both ends in millions
                 low = scaled if scaled <= high else low

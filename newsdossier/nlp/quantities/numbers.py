@@ -39,6 +39,7 @@ DIGITS = re.compile(
 )
 TIMES_TEN = re.compile(r"\s?[×x]\s?10\^?([-−⁻]?\d{1,3})(?!\d)")  # 4.3 × 10−8
 MIXED_FRACTION = re.compile(r"[ \u00a0]{1,2}(\d)/(\d{1,2})(?![\d/])")
+TEN_MINUS = re.compile(r"[−⁻](\d{1,2})(?![\d.,])")  # only the minus sign U+2212: "10-7" is a range
 POWER = re.compile(r"\^([-+−]{0,2})(\d{1,3})(?!\d)")  # 1.1^23, 2.5^-1
 SCALE_DOZEN = re.compile(r"\s+dozens?\b", re.IGNORECASE)
 HALF_DOZEN = re.compile(r"half\s+a\s+dozen\b", re.IGNORECASE)
@@ -169,6 +170,8 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     power = TIMES_TEN.match(text, end)
     if power:
         return NumberMatch(pos, power.end(), value * 10 ** int(power.group(1).replace("−", "-").replace("⁻", "-")))
+    if raw == "10" and (exponent := TEN_MINUS.match(text, end)):  # "10−7 mbar": a superscript lost in copying
+        return NumberMatch(pos, exponent.end(), 10.0 ** -int(exponent.group(1)))
     raised = POWER.match(text, end)
     if raised:
         negative = len(re.findall(r"[-−]", raised.group(1))) % 2 == 1
