@@ -141,6 +141,16 @@ def test_find_quantities_unit_list_is_one_list_quantity(nlp, text, surface, low,
     assert (q.text, q.qualifier, q.low, q.high) == (surface, "list", low, high)
 
 
+def test_find_quantities_respectively_keeps_list_items_apart(nlp):
+    found = _find(nlp, "Spacing was 2° and 10° in latitude and longitude, respectively.")
+    assert [(q.text, q.qualifier) for q in found] == [("2°", None), ("10°", None)]
+
+
+def test_find_quantities_share_is_one_proportion(nlp):
+    (q,) = _find(nlp, "One in five adults smoke.")
+    assert (q.text, q.value, q.qualifier) == ("One in five", 0.2, "share")
+
+
 def test_find_quantities_conversion_is_one_measurement(nlp):
     first, second = _find(nlp, "Students carried a 440-meter (1,444-foot) flag of Azerbaijan.")
     assert (first.unit, first.same_as) == ("metre", None)

@@ -6,7 +6,7 @@ gold quantity it overlaps most, each used once):
 
 * **value**: the spans overlap and the values are equal (a range's value is its first number; where
   gold states no value — MeasEval — the first number written in the gold span is taken, read whole:
-  "1/100" is a hundredth, "2 × 10−9" and "10−5" (a superscript lost in the text) powers of ten);
+  "1/100" is a hundredth (a proper fraction; "80/20" is a ratio), "2 × 10−9" and "10−5" (a superscript lost in the text) powers of ten);
 * **value+unit**: and the units are the same after folding written forms to one canonical name.
   A count has no unit of measure; MeasEval's annotators sometimes name what is counted in the unit
   field ("274 participants" → unit "participants"; 58 of its 1,663 quantities carry a unit that is a
@@ -234,7 +234,7 @@ def _first_value(text: str) -> float | None:
         if power:
             return value * 10 ** int(power.group(1).replace("−", "-"))
         over = _OVER.match(text, number.end())
-        if over and float(over.group(1)) > 0:
+        if over and value < float(over.group(1)):
             return value / float(over.group(1))  # "1/100" is a hundredth
         if number.group(0) == "10" and (exponent := _TEN_MINUS.match(text, number.end())):
             return 10.0 ** -int(exponent.group(1))  # "10−5 mbar": a superscript lost in copying

@@ -11,6 +11,8 @@ from newsdossier.model import Quantity
 
 MAX_ALTERNATIVE_GAP = 3  # "440-meter (1,444-foot)": at most " (" between a figure and its conversion
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+)?)")
+# "2° and 10°, respectively": each value belongs to a different thing, so they stay separate figures.
+_RESPECTIVELY = re.compile(r"[^.;]{0,30}?\brespectively\b", re.IGNORECASE)
 _BOUND_JOINER = re.compile(r"\s*,?\s*(?:and|but|,)\s*", re.IGNORECASE)
 
 
@@ -44,7 +46,7 @@ def merge_lists(text: str, found: list[Quantity]) -> list[Quantity]:
     (qualifier "list", low/high the smallest and largest; claims leave lists out)."""
     out: list[Quantity] = []
     for q in found:
-        while out and _listed_before(text, out[-1], q):
+        while out and _listed_before(text, out[-1], q) and not _RESPECTIVELY.match(text, q.end):
             prev = out.pop()
             q = replace_quantity(
                 q, start=prev.start, text=text[prev.start : q.end], qualifier="list", value=prev.value,
