@@ -50,8 +50,8 @@ def merge_lists(text: str, found: list[Quantity]) -> list[Quantity]:
             prev = out.pop()
             q = replace_quantity(
                 q, start=prev.start, text=text[prev.start : q.end], qualifier="list", value=prev.value,
-                low=min(prev.value, q.low if q.low is not None else q.value),
-                high=max(prev.value, q.high if q.high is not None else q.value),
+                low=min(prev.low if prev.low is not None else prev.value, q.low if q.low is not None else q.value),
+                high=max(prev.high if prev.high is not None else prev.value, q.high if q.high is not None else q.value),
             )
         out.append(q)
     return out
@@ -64,7 +64,7 @@ def _listed_before(text: str, prev: Quantity, q: Quantity) -> bool:
         and tables.UNIT_KINDS.get(q.unit) not in ("currency", "percent")  # "$5 and $10", "35% and 22%": two figures
         and q.qualifier in (None, "list")
         and prev.unit in (None, q.unit)
-        and prev.qualifier is None
+        and prev.qualifier in (None, "list")
         and prev.counted is None
         and bool(_LIST_JOINER.fullmatch(text[prev.end : q.start]))
         and (prev.unit is not None or bool(re.fullmatch(r"[\d.,]+", prev.text)))
