@@ -228,6 +228,7 @@ UNITS: dict[str, str] = {
     "degree c": "degree Celsius", "deg f": "degree fahrenheit", "degrees f": "degree fahrenheit",
     "degree f": "degree fahrenheit", "deg fahrenheit": "degree fahrenheit", "deg": "degree angle", "kda": "kilodalton", "da": "dalton", "rpm": "revolution per minute",
     "mw/m2": "milliwatt per square metre", "w/m2": "watt per square metre",
+    "us dollars": "dollar", "us dollar": "dollar", "u.s. dollars": "dollar", "rmb": "yuan",
     "° celsius": "degree Celsius", "°celsius": "degree Celsius", "° fahrenheit": "degree fahrenheit",
     "°fahrenheit": "degree fahrenheit", "kmph": "kilometre per hour", "yo": "year", "y.o.": "year",
     "mm2": "square millimetre", "mm²": "square millimetre", "cm2": "square centimetre", "cm²": "square centimetre",

@@ -420,6 +420,7 @@ def _single_glued_letter(text: str, end: int, match) -> bool:
     return (
         match.group(1) == ""
         and len(surface) == 1
+        and surface.isascii()
         and surface.isalpha()
         and surface not in tables.GLUED_LETTER_UNITS
         and not text[match.end() : match.end() + 1].isalnum()

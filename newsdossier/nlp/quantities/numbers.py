@@ -61,6 +61,7 @@ SPELLED = re.compile(
 _FRACTION_AHEAD = re.compile(rf"\s+(?:an?|{_NUMWORD})[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
 FRACTION_SPELLED = re.compile(rf"(?:{_NUMWORD}|an?)[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
 FRACTION_OF_A_SCALE = re.compile(rf"\s+of\s+an?\s+({_alternation(tables.SCALES)})\b", re.IGNORECASE)
+SCALE_AFTER_FRACTION = re.compile(rf"[\s-]+({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 FRACTION_DIGITS = re.compile(r"(\d+)\s?/\s?(\d+)(?![\d/])")
 VAGUE = re.compile(rf"(?:{_alternation(tables.VAGUE_AMOUNTS)})\b", re.IGNORECASE)
 SCALE_AFTER = re.compile(rf"(?:\s+|-)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
@@ -89,8 +90,8 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
         words = re.split(r"[\s-]+", frac.group(0).lower())
         numerator = 1 if words[0] in ("a", "an") else tables.SMALL_NUMBERS[words[0]]
         share = numerator / tables.FRACTION_WORDS[words[-1]]
-        of_a = FRACTION_OF_A_SCALE.match(text, frac.end())  # "two thirds of a million"
-        if of_a:
+        of_a = FRACTION_OF_A_SCALE.match(text, frac.end()) or SCALE_AFTER_FRACTION.match(text, frac.end())
+        if of_a:  # "two thirds of a million", "a quarter million", "three quarters billion"
             return NumberMatch(pos, of_a.end(), share * tables.SCALES[of_a.group(1).lower()], spelled=True)
         return NumberMatch(pos, frac.end(), share, spelled=True)
     if text[pos] in tables.UNICODE_FRACTIONS:
