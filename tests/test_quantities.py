@@ -93,6 +93,7 @@ def test_read_number_values(text, value):
         ("He is 5 feet 2 inches tall.", "5 feet 2 inches", 5 + 2 / 12, 5 + 2 / 12, 5 + 2 / 12, "[]", "foot"),
         ("The temperature is 24 degrees today.", "24 degrees", 24, 24, 24, "[]", "degree"),
         ("Turn the wheel 90 degrees.", "90 degrees", 90, 90, 90, "[]", "degree angle"),
+        ("Temperatures fell at latitude 78° in the model.", "78°", 78, 78, 78, "[]", "degree angle"),
         ("Water boils at 100° Celsius.", "100° Celsius", 100, 100, 100, "[]", "degree Celsius"),
         ("It is worth twenty and three fifths.", "twenty and three fifths", 20.6, 20.6, 20.6, "[]", None),
         ("There are five and a half million fish.", "five and a half million", 5.5e6, 5.5e6, 5.5e6, "[]", None),
@@ -144,6 +145,22 @@ def test_find_quantities_unit_list_is_one_list_quantity(nlp, text, surface, low,
 def test_find_quantities_respectively_keeps_list_items_apart(nlp):
     found = _find(nlp, "Spacing was 2° and 10° in latitude and longitude, respectively.")
     assert [(q.text, q.qualifier) for q in found] == [("2°", None), ("10°", None)]
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        ("They occur on 9.8 and 3.4% of orbits.", ["percentage", "percentage"]),
+        ("Values of 22 and 0.22 ppm respectively.", ["part per million", "part per million"]),
+    ],
+)
+def test_find_quantities_bare_number_shares_the_unit_after_it(nlp, text, units):
+    assert [q.unit for q in _find(nlp, text)] == units
+
+
+def test_find_quantities_multiplier_is_what_is_counted(nlp):
+    (q,) = _find(nlp, "The new sensor is 16 times faster.")
+    assert (q.value, q.unit, q.counted) == (16, None, "times")
 
 
 def test_find_quantities_share_is_one_proportion(nlp):

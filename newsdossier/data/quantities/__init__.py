@@ -245,7 +245,12 @@ TEMPERATURE_CUES: frozenset[str] = frozenset({
     "cold", "colder", "cool", "cooler", "weather", "forecast", "boil", "boils", "boiling", "freeze",
     "freezes", "freezing", "thermometer", "fever", "degrees warmer", "mercury", "celsius", "fahrenheit",
 })
-ANGLE_SURFACES: frozenset[str] = frozenset({"°", "degrees", "degree", "deg"})
+ANGLE_CUES: frozenset[str] = frozenset({
+    "latitude", "longitude", "angle", "angles", "rotate", "rotated", "rotation", "turn", "turned", "tilt",
+    "tilted", "slope", "incline", "inclination", "azimuth", "bearing", "heading", "arc", "field",
+})
+# Words a figure counts that are multipliers, not things: "16 times better", "a 3-fold rise".
+MULTIPLIER_WORDS: frozenset[str] = frozenset({"times", "fold"})
 
 # Unit forms that are also ordinary words or letters: read only glued to the number ("5m", "3h")
 # or in upper/exact case, never after a space ("5 m" is read, "5 a" / "5 in" are not).

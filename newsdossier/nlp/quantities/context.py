@@ -77,6 +77,8 @@ def counted_after(text: str, end: int, limit: int, nouns: set[int] | None, skip_
             break
         word = m.group(1)
         low = word.lower()
+        if not words and low in tables.MULTIPLIER_WORDS:
+            return word, verb  # "16 times better": a multiplier, whatever follows it
         if not words and looks_verb(low) and low not in tables.CASUALTY_VERBS and _ends_phrase(text, m.end(), limit):
             return None, low  # "one used", "40 fled": the verb of the figure, nothing counted
         if low in tables.COUNTED_STOPWORDS or (words and (looks_verb(low) or _GERUND.fullmatch(low))):

@@ -36,6 +36,7 @@ from newsdossier.nlp.quantities.filters import (
 from newsdossier.nlp.quantities.merge import link_alternatives, merge_bounds, merge_lists
 from newsdossier.nlp.quantities.numbers import NUMBER_START, NumberMatch, read_number
 
+TEMPERATURE_WINDOW = 50  # characters before a bare "degrees" searched for a word about heat: one clause
 NEARLY_MARGIN = 0.1  # "nearly 300" → [270, 300): news writers round up from within ~10%
 APPROX_MARGIN = 0.1  # "about 300" → [270, 330]: the same ~10% either side
 MAX_HEDGE_GAP = 2  # characters of space allowed between a hedge/currency and its number
@@ -381,8 +382,9 @@ def _scale_of(number: NumberMatch, text: str) -> float:
 def _about_temperature(text: str, start: int, end: int, sentences) -> bool:
     """A bare "degrees" / "°" in a sentence about heat or weather measures temperature."""
     sentence = sentence_of(start, sentences, len(text))
-    words = {w.lower() for w in WORD.findall(text[sentence[0] : sentence[1]])}
-    return bool(words & tables.TEMPERATURE_CUES)
+    before = {w.lower() for w in WORD.findall(text[max(sentence[0], start - TEMPERATURE_WINDOW) : start])}
+    after = {w.lower() for w in WORD.findall(text[end : min(sentence[1], end + TEMPERATURE_WINDOW // 2)])}
+    return bool((before | after) & tables.TEMPERATURE_CUES) and not (before | after) & tables.ANGLE_CUES
 
 
 def _unit_at(text: str, end: int) -> tuple[str, int] | None:

@@ -53,8 +53,22 @@ def merge_lists(text: str, found: list[Quantity]) -> list[Quantity]:
                 low=min(prev.low if prev.low is not None else prev.value, q.low if q.low is not None else q.value),
                 high=max(prev.high if prev.high is not None else prev.value, q.high if q.high is not None else q.value),
             )
+        if out and _bare_before(text, out[-1], q):  # "9.8 and 3.4%", "22 and 0.22 ppm respectively"
+            out[-1] = replace_quantity(out[-1], unit=q.unit)
         out.append(q)
     return out
+
+
+def _bare_before(text: str, prev: Quantity, q: Quantity) -> bool:
+    """Whether ``prev`` is a bare number listed right before ``q`` and so shares its unit."""
+    return (
+        q.unit is not None
+        and prev.unit is None
+        and prev.counted is None
+        and prev.qualifier is None
+        and bool(re.fullmatch(r"[\d.,]+", prev.text))
+        and bool(_LIST_JOINER.fullmatch(text[prev.end : q.start]))
+    )
 
 
 def _listed_before(text: str, prev: Quantity, q: Quantity) -> bool:
