@@ -61,7 +61,7 @@ _CURRENCY_BEFORE = re.compile(
 _UNIT_SURFACES = sorted(tables.UNITS, key=len, reverse=True)
 # A unit ends at a non-letter; a digit or "/" may follow only as an exponent ("mm2") or a
 # denominator ("kg/m3"), which _PER_TAIL then reads.
-_UNIT_END = r"(?![A-Za-z0-9²³])|(?=[23](?![\d.,]\d))"
+_UNIT_END = r"(?![A-Za-z0-9²³])|(?=[23](?![\d.,]\d|[A-Za-z]))"
 _UNIT = re.compile(
     r"(\s{0,2}|-)(?:(?:[A-Z][a-z]+|[a-z]+)\s)?("
     + "|".join(re.escape(u) for u in _UNIT_SURFACES)

@@ -13,6 +13,7 @@ MAX_ALTERNATIVE_GAP = 3  # "440-meter (1,444-foot)": at most " (" between a figu
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:the\s+)?)")
 # "2° and 10°, respectively": each value belongs to a different thing, so they stay separate figures.
 _RESPECTIVELY = re.compile(r"[^.;]{0,30}?\brespectively\b", re.IGNORECASE)
+_AND_OR = re.compile(r"\s+(?:and|or)\s+")
 _BOUND_JOINER = re.compile(r"\s*,?\s*(?:and|but|,)\s*", re.IGNORECASE)
 
 
@@ -53,13 +54,17 @@ def merge_lists(text: str, found: list[Quantity]) -> list[Quantity]:
                 low=min(prev.low if prev.low is not None else prev.value, q.low if q.low is not None else q.value),
                 high=max(prev.high if prev.high is not None else prev.value, q.high if q.high is not None else q.value),
             )
-        if out and _bare_before(text, out[-1], q):  # "9.8 and 3.4%", "22 and 0.22 ppm respectively"
-            out[-1] = replace_quantity(out[-1], unit=q.unit)
+        if out and _bare_before(text, out[-1], q, _AND_OR):  # "9.8 and 3.4%", "22 and 0.22 ppm respectively"
+            i = len(out) - 1
+            out[i] = replace_quantity(out[i], unit=q.unit)
+            while i > 0 and _bare_before(text, out[i - 1], out[i], _LIST_JOINER):  # "4.5, 6 and 13 kg respectively"
+                i -= 1
+                out[i] = replace_quantity(out[i], unit=q.unit)
         out.append(q)
     return out
 
 
-def _bare_before(text: str, prev: Quantity, q: Quantity) -> bool:
+def _bare_before(text: str, prev: Quantity, q: Quantity, joiner: re.Pattern) -> bool:
     """Whether ``prev`` is a bare number listed right before ``q`` and so shares its unit."""
     return (
         q.unit is not None
@@ -67,7 +72,7 @@ def _bare_before(text: str, prev: Quantity, q: Quantity) -> bool:
         and prev.counted is None
         and prev.qualifier is None
         and bool(re.fullmatch(r"[\d.,]+", prev.text))
-        and bool(_LIST_JOINER.fullmatch(text[prev.end : q.start]))
+        and bool(joiner.fullmatch(text[prev.end : q.start]))
     )
 
 
