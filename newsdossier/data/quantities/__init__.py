@@ -108,6 +108,12 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "au$": "dollar", "cad$": "dollar", "ca$": "dollar", "nzd$": "dollar", "nz$": "dollar", "s$": "dollar",
     "mxn$": "peso", "mex$": "peso", "r$": "real", "₿": "bitcoin",
 }
+# Currency codes with a scale letter, as financial reports write them: "120 MEUR", "30 MUSD", "5 kEUR".
+SCALED_CURRENCY_CODES: dict[str, tuple[float, str]] = {
+    "musd": (1e6, "dollar"), "meur": (1e6, "euro"), "mgbp": (1e6, "pound sterling"), "mchf": (1e6, "franc"),
+    "kusd": (1e3, "dollar"), "keur": (1e3, "euro"), "kgbp": (1e3, "pound sterling"), "busd": (1e9, "dollar"),
+    "beur": (1e9, "euro"), "mrd eur": (1e9, "euro"),
+}
 # Currencies counted in hundredths: "3 dollars 50 cents" is 3.5 dollars.
 CENT_CURRENCIES: frozenset[str] = frozenset({"dollar", "euro"})
 

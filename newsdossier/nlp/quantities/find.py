@@ -85,6 +85,9 @@ _PER_TAIL = re.compile(
     rf"(?:[23](?![\d.,]\d))?(?:(?:/|\s+per\s+)(?:{_ANY_UNIT})(?:[23]|[−⁻-]\d)?(?![A-Za-z0-9]))+|[23](?![\d.,]\d|[A-Za-z])",
     re.IGNORECASE,
 )
+_SCALED_CODE = re.compile(r"\s?(" + "|".join(tables.SCALED_CURRENCY_CODES) + r")\b", re.IGNORECASE)
+_SCALE_AFTER_UNIT = re.compile(r"\s+(" + "|".join(tables.SCALES) + r")\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.;!?)]|$)")
 _OUT_OF = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 _BY = re.compile(r"\s?×\s?(?=\d)|\s[x×]\s(?=\d)")  # the "by" of a size: "2 × 2 m", "4 x 8 ft"
 _SPACED_IN = re.compile(r"\s?in\b\.?")
@@ -197,16 +200,27 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
                 end = inch_unit[1]
         if unit == "degree angle" and _about_temperature(text, start, end, sentences):
             unit = tables.TEMPERATURE_DEGREE
-    if unit in tables.CENT_CURRENCIES:  # "3 dollars 50 cents", "thirteen dollars and forty-five cents"
+    elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency":
+        end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency
+    if read_unit is None and unit is None and (coded := _SCALED_CODE.match(text, end)):
+        scale, unit = tables.SCALED_CURRENCY_CODES[coded.group(1).lower()]  # "120 MEUR", "30 MUSD"
+        number = NumberMatch(number.start, number.end, number.value * scale, number.spelled)
+        low, high, end = low * scale, high * scale, coded.end()
+    if tables.UNIT_KINDS.get(unit or "") == "currency" and second is None:
+        scaled = _SCALE_AFTER_UNIT.match(text, end)  # "75 USD million"
+        if scaled and number.value < 1000:
+            scale = tables.SCALES[scaled.group(1).lower()]
+            number = NumberMatch(number.start, number.end, number.value * scale, number.spelled)
+            low, high, end = low * scale, high * scale, scaled.end()
+    if unit in tables.CENT_CURRENCIES and second is None:  # "3 dollars 50 cents", "15 dollars and 50."
         cents_at = _INCHES_AFTER.match(text, end)
         cents = read_number(text, cents_at.end(1)) if cents_at else None
         cent_unit = _unit_at(text, cents.end) if cents is not None else None
-        if cent_unit is not None and cent_unit[0] == "cent" and cents.value < 100:
+        spoken = cents is not None and cent_unit is None and not cents.spelled and _CLAUSE_END.match(text, cents.end)
+        if cents is not None and (cent_unit is not None and cent_unit[0] == "cent" or spoken) and cents.value < 100:
             number = NumberMatch(number.start, number.end, number.value + cents.value / 100, number.spelled)
             low = high = number.value
-            end = cent_unit[1]
-    elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency":
-        end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency
+            end = cent_unit[1] if cent_unit is not None else cents.end
 
     if second is None and tolerance is None and not number.spelled:
         size = _size(text, end)  # "4 × 4 × 5 mm", "640 m × 320 m", "121 × 53": one size, its first figure the value
