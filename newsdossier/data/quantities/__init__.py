@@ -218,7 +218,7 @@ UNITS: dict[str, str] = {
     "mg/l": "milligram per litre", "mg/kg": "milligram per kilogram", "g/l": "gram per litre",
     "wt%": "percentage", "wt.%": "percentage", "vol%": "percentage", "at.%": "percentage",
     "kb": "kilobyte", "mb": "megabyte", "gb": "gigabyte", "tb": "terabyte", "gigabytes": "gigabyte",
-    "megabytes": "megabyte", "terabytes": "terabyte", "bytes": "byte", "byte": "byte", "bits": "bit",
+    "megabytes": "megabyte", "terabytes": "terabyte", "bytes": "byte", "byte": "byte", "bits": "bit", "bit": "bit",
     "mbps": "megabit per second", "gbps": "gigabit per second",
     "db": "decibel", "decibels": "decibel", "ev": "electronvolt", "kev": "kiloelectronvolt",
     "mev": "megaelectronvolt", "mt": "megatonne", "gt": "gigatonne", "ga": "giga-annum", "‰": "‰", "×": "×", "μbar": "μbar", "µbar": "μbar", "nbar": "nbar",
@@ -262,7 +262,7 @@ MULTIPLIER_WORDS: frozenset[str] = frozenset({"times", "fold"})
 # or in upper/exact case, never after a space ("5 m" is read, "5 a" / "5 in" are not).
 GLUED_ONLY_UNITS: frozenset[str] = frozenset({
     "in", "a", "s", "h", "t", "f", "c", "k", "l", "g", "w", "v", "j", "m", "da", "ma", "pa", "min",
-    "mi", "yd", "bar", "cal", "real", "dm", "rad", "won", "rand", "ha",
+    "mi", "yd", "bar", "cal", "real", "rad", "won", "rand", "ha",
 })
 # ...except these, which are common enough spaced in scientific and news text.
 SPACED_SHORT_UNITS: frozenset[str] = frozenset({"m", "g", "l", "h", "s", "min", "ha", "mi", "k"})
