@@ -26,7 +26,7 @@ def test_canonical_unit_folds_compound_units_part_by_part(written, canonical):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("1/100", 0.01), ("80/20", 80), ("2 × 10−9", 2e-9), ("10−5 mbar", 1e-5), ("274 participants", 274), ("two", 2)],
+    [("1/100", 0.01), ("80/20", 80), ("2 × 10−9", 2e-9), ("10−5 mbar", 1e-5), ("274 participants", 274), ("two", 2), ("5.9 million", 5.9e6)],
 )
 def test_first_value_reads_the_gold_span_whole(text, value):
     assert _first_value(text) == pytest.approx(value)

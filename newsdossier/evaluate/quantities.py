@@ -6,7 +6,7 @@ gold quantity it overlaps most, each used once):
 
 * **value**: the spans overlap and the values are equal (a range's value is its first number; where
   gold states no value — MeasEval — the first number written in the gold span is taken, read whole:
-  "1/100" is a hundredth (a proper fraction; "80/20" is a ratio), "2 × 10−9" and "10−5" (a superscript lost in the text) powers of ten);
+  "1/100" is a hundredth (a proper fraction; "80/20" is a ratio), "2 × 10−9" and "10−5" (a superscript lost in the text) powers of ten, "5.9 million" with its scale);
 * **value+unit**: and the units are the same after folding written forms to one canonical name.
   A count has no unit of measure; MeasEval's annotators sometimes name what is counted in the unit
   field ("274 participants" → unit "participants"; 58 of its 1,663 quantities carry a unit that is a
@@ -75,6 +75,7 @@ RECOGNIZERS_UNITS: dict[str, str] = {"c": "degree Celsius", "f": "degree fahrenh
 RECOGNIZERS_CURRENCY_UNITS: dict[str, str] = {"pound": "pound sterling", "british pound": "pound sterling"}
 _RANGE_VALUE = re.compile(r"^([\[(])\s*([-\d.eE+]*)\s*,\s*([-\d.eE+]*)\s*([\])])$")
 _TIMES_TEN = re.compile(r"\s?[×x]\s?10\^?([-−]?\d{1,3})(?!\d)")  # scientific notation: 4.3 × 10−8
+_SCALE_WORD = re.compile(r"\s?(" + "|".join(tables.SCALES) + r")\b", re.IGNORECASE)
 _OVER = re.compile(r"/(\d+)(?![\d.,/])")
 _TEN_MINUS = re.compile(r"[−⁻](\d{1,2})(?![\d.,])")
 _FIRST_NUMBER = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?|[-−]?\.\d+")
@@ -238,7 +239,8 @@ def _first_value(text: str) -> float | None:
             return value / float(over.group(1))  # "1/100" is a hundredth
         if number.group(0) == "10" and (exponent := _TEN_MINUS.match(text, number.end())):
             return 10.0 ** -int(exponent.group(1))  # "10−5 mbar": a superscript lost in copying
-        return value
+        scale = _SCALE_WORD.match(text, number.end())
+        return value * tables.SCALES[scale.group(1).lower()] if scale else value  # "5.9 million"
     from newsdossier.nlp.quantities.numbers import NUMBER_START, read_number
 
     start = NUMBER_START.search(text)
