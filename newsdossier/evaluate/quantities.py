@@ -6,14 +6,16 @@ gold quantity it overlaps most, each used once):
 
 * **value**: the spans overlap and the values are equal (a range's value is its first number; where
   gold states no value — MeasEval — the first number written in the gold span is taken, read whole:
-  "1/100" is a hundredth (a proper fraction; "80/20" is a ratio), "2 × 10−9" and "10−5" (a superscript lost in the text) powers of ten, "5.9 million" with its scale);
-* **value+unit**: and the units are the same after folding written forms to one canonical name.
+  "1/100" is a hundredth (a proper fraction; "80/20" is a ratio), "2 × 10−9" and "10−5" (a
+  superscript lost in the text) are powers of ten, "5.9 million" keeps its scale);
+* **value+unit**: and the units are the same after folding written forms to one canonical name
+  (compound units part by part: "kg/m3" and "kilograms per cubic metre" are one unit).
   A count has no unit of measure; MeasEval's annotators sometimes name what is counted in the unit
   field ("274 participants" → unit "participants"; 58 of its 1,663 quantities carry a unit that is a
   word or phrase outside the unit tables) and more often leave it empty ("two scenarios", marked
-  ``IsCount``). So where the gold unit is such a phrase and the system reports no unit, the system's counted thing is compared with the head
-  (last word, singular) of that phrase. The rule is the same for every system; a system that reports no
-  counted thing (quantulum3) simply cannot match such a gold unit;
+  ``IsCount``). So where the gold unit is such a phrase and the system reports no unit, the system's
+  counted thing is compared with the head (last word, singular) of that phrase. The rule is the same
+  for every system; a system that reports no counted thing (quantulum3) cannot match such a gold unit;
 * **value+bounds**: and the low/high bounds are equal (``None`` = open); scored only where the gold
   states bounds (the Recognizers-Text specs; MeasEval has none), and not where the gold span leaves out
   a hedge written right before it ("more than [500 years old]", "about [$ 14 million]"): the
@@ -23,7 +25,8 @@ gold quantity it overlaps most, each used once):
 Conversion decisions: a Recognizers spec annotates one kind of quantity, so only system quantities of
 that kind are scored against it (plain numbers against ``NumberModel``/``NumberRangeModel``, percentages
 against ``PercentModel``, currencies against ``CurrencyModel``, other units against ``DimensionModel``,
-temperatures against ``TemperatureModel``, durations against ``AgeModel``). A MeasEval span with a
+temperatures against ``TemperatureModel``, durations against ``AgeModel``); the temperature spec's
+bare "degrees" name a temperature of no stated scale, not an angle. A MeasEval span with a
 percent sign and an empty unit field is given the unit percent (306 of the 317 gold spans with a ``%``
 carry it; the other 11 left the field empty). Ordinal specs are skipped:
 ordinals are not quantities. Experimental-mode and percent-mode variants are skipped. The same rules
