@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdossier.evaluate.quantities import GoldItem, GoldQuantity, Predicted, _first_value, canonical_unit, score
+from newsdossier.evaluate.quantities import GoldItem, GoldQuantity, Predicted, _first_value, canonical_unit, errors, score
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,20 @@ def test_score_bounds_scored_where_gold_span_holds_the_hedge():
     gold = GoldQuantity(6, 18, "more than 30", 30, None, 30, None, has_bounds=True)
     scores = score([_item(text, gold, "recognizers/NumberRangeModel")], [[Predicted(6, 18, 30, None, 30, None)]])
     assert (scores.bounds_gold, scores.bounds_system, scores.value_bounds) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "predicted, kinds",
+    [
+        ([Predicted(13, 29, 274, None, 274, 274, "participants")], []),
+        ([Predicted(13, 16, 275, None, 275, 275)], ["wrong_value"]),
+        ([Predicted(13, 16, 274, "metre", 274, 274)], ["wrong_unit"]),
+        ([], ["miss"]),
+        ([Predicted(0, 2, 12, None, 12, 12)], ["miss", "false_positive"]),
+    ],
+)
+def test_errors_lists_each_value_unit_error_once(predicted, kinds):
+    text = "We recruited 274 participants."
+    gold = GoldQuantity(13, 29, "274 participants", 274, "participants")
+    records = list(errors([_item(text, gold)], [predicted]))
+    assert [r["error"] for r in records] == kinds

@@ -39,7 +39,7 @@ import csv
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +53,7 @@ __all__ = [
     "Predicted",
     "Scores",
     "canonical_unit",
+    "errors",
     "evaluate",
     "load_gold",
     "load_measeval",
@@ -374,8 +375,13 @@ def score(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predicted]])
     return total
 
 
+def _scored(item: GoldItem, predicted: Sequence[Predicted]) -> list[Predicted]:
+    """The system quantities scored against an item: all, or only those of the kind its spec annotates."""
+    return [p for p in predicted if item.kind is None or unit_kind(p.unit) == item.kind]
+
+
 def _score_item(item: GoldItem, predicted: Sequence[Predicted]) -> Scores:
-    system = [p for p in predicted if item.kind is None or unit_kind(p.unit) == item.kind]
+    system = _scored(item, predicted)
     counts = Scores(gold=len(item.quantities), system=len(system))
     pairs = list(_pairs(item.quantities, system))
     silent = [g for g in item.quantities if g.has_bounds and _hedge_left_out(item.text, g)]
@@ -446,14 +452,67 @@ def _same_value(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=VALUE_REL_TOLERANCE, abs_tol=1e-9)
 
 
-def evaluate(gold: str | Path | Sequence[GoldItem], systems: Sequence[str] = ("ours",)) -> dict[str, Scores]:
-    """Score each named system (``ours``, ``quantulum3``) on the gold data."""
+def errors(items: Sequence[GoldItem], predictions: Sequence[Sequence[Predicted]]) -> Iterator[dict[str, object]]:
+    """Every value+unit error, one plain record each, under the same pairing as :func:`score`.
+
+    ``error`` is ``false_positive`` (a system quantity paired with no gold), ``miss`` (a gold quantity
+    paired with nothing), ``wrong_value`` or ``wrong_unit`` (paired, value or unit differs); ``gold`` and
+    ``found`` hold the two sides.
+    """
+    for item, predicted in zip(items, predictions, strict=True):
+        system = _scored(item, predicted)
+        pairs = list(_pairs(item.quantities, system))
+        for gold, pred in pairs:
+            if not _same_value(gold.value, pred.value):
+                yield _error("wrong_value", item, gold, pred)
+            elif not _same_unit(gold.unit, pred):
+                yield _error("wrong_unit", item, gold, pred)
+        for gold in item.quantities:
+            if not any(gold is g for g, _ in pairs):
+                yield _error("miss", item, gold, None)
+        for pred in system:
+            if not any(pred is p for _, p in pairs):
+                yield _error("false_positive", item, None, pred)
+
+
+_ERROR_CONTEXT = 60  # characters of text shown either side of an error
+
+
+def _error(kind: str, item: GoldItem, gold: GoldQuantity | None, pred: Predicted | None) -> dict[str, object]:
+    spans = [q for q in (gold, pred) if q is not None]
+    start, end = min(q.start for q in spans), max(q.end for q in spans)
+    record: dict[str, object] = {
+        "error": kind,
+        "dataset": item.dataset,
+        "id": item.id,
+        "context": item.text[max(0, start - _ERROR_CONTEXT) : end + _ERROR_CONTEXT],
+    }
+    if gold is not None:
+        record["gold"] = {"text": gold.text, "value": gold.value, "unit": gold.unit}
+    if pred is not None:
+        record["found"] = {
+            "text": item.text[pred.start : pred.end], "value": pred.value, "unit": pred.unit, "counted": pred.counted,
+        }
+    return record
+
+
+def evaluate(
+    gold: str | Path | Sequence[GoldItem],
+    systems: Sequence[str] = ("ours",),
+    on_error: Callable[[dict[str, object]], None] | None = None,
+) -> dict[str, Scores]:
+    """Score each named system (``ours``, ``quantulum3``) on the gold data; ``on_error`` (if given)
+    receives each system's :func:`errors`, each record naming its ``system``."""
     items = load_gold(gold) if isinstance(gold, (str, Path)) else list(gold)
     results = {}
     for name in systems:
         if name not in SYSTEMS:
             raise InputError(f"unknown system {name!r}; choose from {', '.join(SYSTEMS)}")
-        results[name] = score(items, SYSTEMS[name](items))
+        predictions = SYSTEMS[name](items)
+        results[name] = score(items, predictions)
+        if on_error is not None:
+            for record in errors(items, predictions):
+                on_error({"system": name, **record})
     return results
 
 

@@ -33,12 +33,20 @@ def add_commands(sub: argparse._SubParsersAction, eval_sub: argparse._SubParsers
         help="score quantity extraction (value, value+unit, value+bounds P/R/F1)",
         description="Score quantity extraction on MeasEval and/or the Recognizers-Text English specs, "
         "optionally side by side with quantulum3.",
-        epilog=_example("newsdossier eval quantities --gold ../shared/data/quantities --system ours --system quantulum3"),
+        epilog=_example(
+            "newsdossier eval quantities --gold ../shared/data/quantities --system ours --system quantulum3 "
+            "--errors errors.jsonl"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     e.add_argument("--gold", required=True, help="MeasEval folder, Recognizers-Text Specs folder, or a folder with both")
     e.add_argument("--system", action="append", choices=["ours", "quantulum3"], help="system(s) to score (default ours)")
     e.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    e.add_argument(
+        "--errors",
+        metavar="PATH",
+        help="also write every value+unit error as JSON Lines (false_positive, miss, wrong_value, wrong_unit)",
+    )
     e.set_defaults(handler=_run_eval)
 
 
@@ -94,7 +102,11 @@ def _run_quantities(args: argparse.Namespace) -> int:
 def _run_eval(args: argparse.Namespace) -> int:
     from newsdossier.evaluate.quantities import evaluate, format_table
 
-    results = evaluate(args.gold, args.system or ["ours"])
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as out:
+            results = evaluate(args.gold, args.system or ["ours"], lambda r: out.write(json.dumps(r, ensure_ascii=False) + "\n"))
+    else:
+        results = evaluate(args.gold, args.system or ["ours"])
     if args.json:
         print(json.dumps({name: s.as_dict() for name, s in results.items()}, indent=2))
     else:
