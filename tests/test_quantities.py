@@ -204,6 +204,8 @@ def test_find_quantities_conversion_is_one_measurement(nlp):
         "The marker caspase-3 rose in category-4 cells.",
         "Scores differed (t(39) = x) at phases 3, 5, and 7 in months 5 and 7 (26,29,49).",
         "The upper half of the figure and the first half of the match.",
+        "(1) the diameter is smaller, and (2) the functions (13) are used.",
+        "The well (57°44’8.47”N; 1°50’26.59”E) lies at 40° 26′ 46″ N, 79° 58′ 56″ W.",
     ],
 )
 def test_find_quantities_ignores_dates_times_codes_and_counters(nlp, text):

@@ -20,6 +20,10 @@ MAX_MASK_OVERLAP = 8  # masked ranges that may still cover a position; masks rar
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _SPACE = re.compile(r"\s")
+# Short unit symbols a bracketed figure may carry after it, "(12) h"; not the words "a", "in".
+_SHORT_UNITS = "|".join(
+    re.escape(u) for u in sorted(tables.UNITS, key=len, reverse=True) if len(u) <= 3 and u.isalpha() and u not in ("a", "in")
+)
 _MASKS = (
     re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b\S+\.(?:com|org|net|gov|edu|html?|php|az|ru|uk)\b\S*"),
     re.compile(r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b"),  # phone numbers
@@ -32,8 +36,9 @@ _MASKS = (
     re.compile(r"\(\d{1,3}(?:[–-]\d{1,3})?(?:,\d{1,3}(?:[–-]\d{1,3})?)+\)"),  # citation numbers: (26,29,49), (4,35–38,44)
     re.compile(r"(?<![\w.])[A-Za-z]\([^()]{1,20}\)"),  # arguments of a one-letter function: t(39), F(3, 8.9), Y(i+1)
     re.compile(r"\[\d+[A-Z][a-z]?\]"),  # isotope labels: [11C], [35S]
-    re.compile(r"(?<![\w)])\(\d{1,2}\)(?!\s*(?:%|[A-Za-z]{1,3}\b))"),  # enumeration labels: (1), (2)
+    re.compile(rf"(?<![\w)])\(\d{{1,2}}\)(?!\s*(?:%|(?:{_SHORT_UNITS})\b))"),  # enumeration labels: (1), (2) — "(2) the"
     re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers and addresses: 192.168.1.2, 1.2.3
+    re.compile(r"\b\d{1,3}\s?°\s?\d{1,2}(?:\.\d+)?\s?['’′](?:\s?\d{1,2}(?:\.\d+)?\s?(?:[\"”″]|''|’’|′′))?\s?[NSEW]\b"),  # coordinates: 57°44’8.47”N
     re.compile(r"\b(?:1[6-9]|2[01])\d{2}\s?[-–/]\s?\d{2}(?:\d{2})?\b"),  # year spans: 1992-93, 2019-2020
     re.compile(r"(?<=\s)[-–|]\s*\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1"
 )
