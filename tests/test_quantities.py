@@ -41,6 +41,20 @@ def _find(nlp, text, timexes=()):
         ("$3bn", None),
         ("two-thirds", 2 / 3),
         ("3/4", 0.75),
+        ("a trillionth", 1e-12),
+        ("a hundred trillionths", 1e-10),
+        ("twenty-three fifths", 4.6),
+        ("one twenty-fifth", 1 / 25),
+        ("three twenty firsts", 3 / 21),
+        ("one hundred thirty fifths", 100 / 35),  # a tens word before a unit ordinal belongs to it
+        ("one hundred and thirty fifths", 130 / 5),  # unless "and" ties it to the numerator
+        ("one one hundred and fifth", 1 / 105),
+        ("two and fifty-four hundredths", 2.54),
+        ("two hundred and fifty-four hundredths", 200.54),
+        ("five - eighths", 0.625),
+        ("3 million and a half", 3.5e6),
+        ("a fifth case", None),  # a rank before a noun
+        ("a second", None),
     ],
 )
 def test_read_number_values(text, value):

@@ -39,6 +39,19 @@ FRACTION_WORDS: dict[str, float] = {
     "thousandth": 1000, "thousandths": 1000, "millionth": 1e6, "millionths": 1e6,
 }
 
+# Ordinals as the denominator of a spelled fraction ("three fifths", "a trillionth", "one twenty-fifth",
+# "three twenty-firsts"); the plural adds "s". "first" and "second" only close a compound ("a twenty-first"):
+# alone they are ranks, or a unit of time ("a second").
+ORDINAL_NUMBERS: dict[str, float] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 1e2, "thousandth": 1e3, "millionth": 1e6,
+    "billionth": 1e9, "trillionth": 1e12,
+}
+COMPOUND_ONLY_ORDINALS: frozenset[str] = frozenset({"first", "second"})
+
 UNICODE_FRACTIONS: dict[str, float] = {
     "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
     "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅑": 1 / 9, "⅒": 0.1,

@@ -27,6 +27,15 @@ def _alternation(words) -> str:
 
 
 _NUMWORD = _alternation(tables.SMALL_NUMBERS)
+# A spelled fraction's denominator as written → (its value, whether plural): "fifth", "fifths", "halves".
+_DENOMINATORS: dict[str, tuple[float, bool]] = {
+    **{w: (v, False) for w, v in tables.ORDINAL_NUMBERS.items()},
+    **{w + "s": (v, True) for w, v in tables.ORDINAL_NUMBERS.items()},
+    "half": (2, False), "halves": (2, True), "quarter": (4, False), "quarters": (4, True),
+}
+_ORDWORD = _alternation(w for w in _DENOMINATORS if w.removesuffix("s") not in tables.COMPOUND_ONLY_ORDINALS)
+_TENS = "|".join(w for w, v in tables.SMALL_NUMBERS.items() if v >= 20)
+MAX_FRACTION_WORDS = 12  # number words before a denominator: "one million two thousand two hundred three fifths" has 7
 _SCALEWORD = _alternation([*tables.SCALES, "dozen"])
 _FRACWORD = _alternation(tables.FRACTION_WORDS)
 
@@ -58,8 +67,6 @@ SPELLED = re.compile(
     rf"(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD})\b))(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}|{_SCALEWORD}))*\b",
     re.IGNORECASE,
 )
-_FRACTION_AHEAD = re.compile(rf"\s+(?:an?|{_NUMWORD})[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
-FRACTION_SPELLED = re.compile(rf"(?:{_NUMWORD}|an?)[\s-]+(?:{_FRACWORD})\b", re.IGNORECASE)
 FRACTION_OF_A_SCALE = re.compile(rf"\s+of\s+an?\s+({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 SCALE_AFTER_FRACTION = re.compile(rf"[\s-]+({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 FRACTION_DIGITS = re.compile(r"(\d+)\s?/\s?(\d+)(?![\d/])")
@@ -71,7 +78,7 @@ UNICODE_FRACTION = re.compile("[" + "".join(tables.UNICODE_FRACTIONS) + "]")
 
 # Where a number can begin: digits, a number word, "a"/"an" before a scale, a vague plural.
 NUMBER_START = re.compile(
-    rf"(?<![\w.,)\]^])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?<![A-Za-z]/)(?<!\^[-+−])(?<!\^[-+−][-+−])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD})\b)|"
+    rf"(?<![\w.,)\]^])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?<![A-Za-z]/)(?<!\^[-+−])(?<!\^[-+−][-+−])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD}|{_ORDWORD}|(?:{_TENS})-)\b)|"
     rf"{_alternation(tables.VAGUE_AMOUNTS)}|half|quarter(?=[\s-]+(?:a[\s-]+)?(?:{_SCALEWORD})))\b|[{''.join(tables.UNICODE_FRACTIONS)}]",
     re.IGNORECASE,
 )
@@ -85,15 +92,12 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
     if vague:
         low, high = tables.VAGUE_AMOUNTS[vague.group(0).lower()]
         return NumberMatch(pos, vague.end(), low, vague=(low, high))
-    frac = FRACTION_SPELLED.match(text, pos)
+    frac = spelled_fraction(text, pos)
     if frac:
-        words = re.split(r"[\s-]+", frac.group(0).lower())
-        numerator = 1 if words[0] in ("a", "an") else tables.SMALL_NUMBERS[words[0]]
-        share = numerator / tables.FRACTION_WORDS[words[-1]]
-        of_a = FRACTION_OF_A_SCALE.match(text, frac.end()) or SCALE_AFTER_FRACTION.match(text, frac.end())
+        of_a = FRACTION_OF_A_SCALE.match(text, frac.end) or SCALE_AFTER_FRACTION.match(text, frac.end)
         if of_a:  # "two thirds of a million", "a quarter million", "three quarters billion"
-            return NumberMatch(pos, of_a.end(), share * tables.SCALES[of_a.group(1).lower()], spelled=True)
-        return NumberMatch(pos, frac.end(), share, spelled=True)
+            return NumberMatch(pos, of_a.end(), frac.value * tables.SCALES[of_a.group(1).lower()], spelled=True)
+        return frac
     if text[pos] in tables.UNICODE_FRACTIONS:
         return NumberMatch(pos, pos + 1, tables.UNICODE_FRACTIONS[text[pos]])
     of_scale = FRACTION_OF_SCALE.match(text, pos)
@@ -113,12 +117,86 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
     return None
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+_FRACTION_JOINER = re.compile(r"[ \t]*-[ \t]*|[ \t]+")
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def spelled_fraction(text: str, pos: int) -> NumberMatch | None:
+    """Number words over an ordinal, starting at ``pos``: "three fifths", "twenty-three fifths", "a
+    trillionth", "a hundred trillionths". A tens word right before a unit ordinal belongs to the
+    denominator ("one twenty-fifth", "three twenty firsts" are 1/25 and 3/21), unless "and" ties it to
+    the numerator ("one hundred and thirty fifths" is 130/5); "one one hundred fifth" is 1/105.
+    Not a fraction: a singular ordinal after a number other than one ("the one hundred fifth"), one
+    before a noun ("a fifth case"), a proper fraction after "and" (a mixed number, read by the caller:
+    "two and fifty-four hundredths")."""
+    names: list[str] = []
+    at = pos
+    while True:
+        m = _WORD.match(text, at)
+        if m is None or len(names) > MAX_FRACTION_WORDS:
+            return None
+        word = m.group(0).lower()
+        if word in _DENOMINATORS:
+            break
+        if word not in tables.SMALL_NUMBERS and word not in tables.SCALES and word not in ("a", "an", "and"):
+            return None
+        names.append(word)
+        joiner = _FRACTION_JOINER.match(text, m.end())
+        if joiner is None:
+            return None
+        at = joiner.end()
+    if not names or names[0] == "and":
+        return None
+    denominator, plural = _DENOMINATORS[word]
+    if "and" in names:
+        tail = names[len(names) - names[::-1].index("and") :]
+        if _whole(tail) is not None and _whole(tail) < denominator:  # "two and three fifths"
+            return None
+    tens = tables.SMALL_NUMBERS.get(names[-1], 0)
+    numerator = None
+    if denominator < 10 and len(names) >= 2 and tens >= 20 and tens % 10 == 0 and names[-2] != "and":
+        numerator = _whole(names[:-1])  # "one hundred thirty fifths": 100 over 35
+        if numerator is not None:
+            denominator += tens
+    elif word.removesuffix("s") in tables.COMPOUND_ONLY_ORDINALS:
+        return None  # "a second", "one first": a unit of time, a rank
+    if numerator is None and names[-1] != "and":
+        numerator = _whole(names)
+    if numerator is not None and numerator != 1 and not plural:
+        numerator = None  # "the one hundred fifth": a rank
+    if numerator is None and len(names) >= 2 and names[0] in ("one", "a", "an") and names[1] in ("one", "a", "an"):
+        rest = _whole([w for w in names[1:] if w != "and"])  # "one one hundred (and) fifth": 1/105
+        if rest is None or rest % 10 or denominator >= 10:
+            return None
+        numerator, denominator = 1, rest + denominator
+    if numerator is None or numerator == 0:
+        return None
+    if not plural and word not in ("half", "quarter") and _ORDINAL_NOUN_AFTER.match(text, m.end()):
+        return None  # "a fifth case", "a third term": a rank
+    return NumberMatch(pos, m.end(), numerator / denominator, spelled=True)
+
+
+def _whole(names: list[str]) -> float | None:
+    """The number the words spell, if they spell one whole ("a hundred", "twenty one"), else None."""
+    if names in (["a"], ["an"]):
+        return 1
+    phrase = " ".join(names)
+    read = _read_spelled(phrase, 0, phrase)
+    return read.value if read is not None and read.end == len(phrase) else None
+
+
 def _with_fraction(text: str, number: NumberMatch | None) -> NumberMatch | None:
     """"3 million and a half" → 3.5 million; "two and three quarters" → 2.75."""
     if number is None:
         return None
     m = AND_FRACTION.match(text, number.end)
     if not m:
+        joint = _AND.match(text, number.end)
+        part = spelled_fraction(text, joint.end()) if joint else None
+        if part is not None and part.value < 1 and number.spelled:  # "two and fifty-four hundredths"
+            return NumberMatch(number.start, part.end, number.value + part.value, number.spelled)
         dozen = SCALE_DOZEN.match(text, number.end)
         if dozen:
             return NumberMatch(number.start, dozen.end(), number.value * 12)
@@ -209,6 +287,8 @@ def _chained(text: str, number: NumberMatch) -> NumberMatch:
         return number
     if not m.group(0).strip() and not re.search(r"[A-Za-z]", text[rest.start : rest.end]):
         return number  # "7 billion 300": only "and 300" or "3 hundred" continue a figure
+    if rest.value < 1 and rest.spelled:  # "3 million and a half": half a million more
+        return NumberMatch(number.start, rest.end, number.value + rest.value * _last_scale(number.value), number.spelled)
     return NumberMatch(number.start, rest.end, number.value + rest.value, number.spelled)
 
 
@@ -226,7 +306,9 @@ def _read_spelled(text: str, pos: int, phrase: str) -> NumberMatch | None:
         if word == "and":
             if previous not in ("hundred", "thousand", "million", "billion", "trillion"):
                 break
-            if _FRACTION_AHEAD.match(text, pos + part.end()):
+            after = _SPACE.match(text, pos + part.end())
+            ahead = spelled_fraction(text, after.end()) if after else None
+            if ahead is not None and ahead.value < 1:
                 break  # "two million and three fifths": the fraction is read after the whole number
             previous = word
             continue
