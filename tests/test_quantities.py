@@ -290,3 +290,15 @@ def test_find_quantities_offsets_and_bounds_hold_on_noise(nlp):
             assert q.low is None or q.high is None or q.low <= q.high
         document = Document(str(n), "p", None, None, None, None, None, text)
         build_claims([Annotated(document, (), (), quantities=tuple(found))], [])
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The odds are one over three.", [("one over three", 1 / 3)]),
+        ("The answer is negative one over 20", [("negative one over 20", -0.05)]),
+        ("I want to earn $2000 over 3 years.", [("$2000", 2000), ("over 3 years", 3)]),  # an amount and a period
+    ],
+)
+def test_find_quantities_fraction_read_aloud_ends_its_clause(nlp, text, found):
+    assert [(q.text, pytest.approx(q.value)) for q in _find(nlp, text)] == found

@@ -88,6 +88,7 @@ _PER_TAIL = re.compile(
 _SCALED_CODE = re.compile(r"\s?(" + "|".join(tables.SCALED_CURRENCY_CODES) + r")\b", re.IGNORECASE)
 _SCALE_AFTER_UNIT = re.compile(r"\s+(" + "|".join(tables.SCALES) + r")\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?)]|$)")
+_OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 _BY = re.compile(r"\s?×\s?(?=\d)|\s[x×]\s(?=\d)")  # the "by" of a size: "2 × 2 m", "4 x 8 ft"
 _SPACED_IN = re.compile(r"\s?in\b\.?")
@@ -168,6 +169,10 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         share = _proportion(text, number)  # "one in five adults", "two out of three": a share
         if share is not None:
             number, second, qualifier = share, True, "share"
+            low = high = number.value
+            end = number.end
+        elif (over := _fraction_over(text, number)) is not None:  # "1 over 3" read aloud: a third
+            number, second = over, True
             low = high = number.value
             end = number.end
 
@@ -331,6 +336,16 @@ def _proportion(text: str, number: NumberMatch) -> NumberMatch | None:
         return None  # "3 in 2020": a year
     if _unit_at(text, whole.end) is not None or re.match(r"\s*(?:-|[A-Za-z]+\s+(?:of\b|ago\b))", text[whole.end : whole.end + 12]):
         return None  # "5 in 10 minutes", "2 in 5-star": the second figure is an amount of its own
+    return NumberMatch(number.start, whole.end, number.value / whole.value, number.spelled)
+
+
+def _fraction_over(text: str, number: NumberMatch) -> NumberMatch | None:
+    """"1 over 3", "one over twenty": a fraction read aloud, where the clause ends at the denominator
+    ("$2000 over 3 years" is an amount and a period)."""
+    joint = _OVER.match(text, number.end)
+    whole = read_number(text, joint.end()) if joint else None
+    if whole is None or whole.vague or whole.value == 0 or not _CLAUSE_END.match(text, whole.end):
+        return None
     return NumberMatch(number.start, whole.end, number.value / whole.value, number.spelled)
 
 
