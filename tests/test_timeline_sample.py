@@ -83,3 +83,10 @@ def test_timeline_sample_anniversaries_are_dated_when_celebrated(corpus):
     _, entries = corpus
     recalled = [e for e in entries if e.date.startswith("2020") and any("anniversary" in ev.text for ev in e.evidence)]
     assert recalled == []
+
+
+def test_timeline_sample_holiday_days_are_not_dated(corpus):
+    """ "Nov. 10 … was declared 'Victory Day', this date was replaced by Nov. 8": recurring days, no entry."""
+    _, entries = corpus
+    holiday = [e for e in entries if any("declared" in ev.text or "replaced by" in ev.text for ev in e.evidence)]
+    assert holiday == []

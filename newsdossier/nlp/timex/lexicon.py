@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +47,9 @@ class Lexicon:
     set_adverbs: dict[str, str]
     recurrence_before: tuple[re.Pattern[str], ...]
     recurrence_after: tuple[re.Pattern[str], ...]
+    recurrence_around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    recurrence_substitute: re.Pattern[str]
+    recurrence_sentence: tuple[re.Pattern[str], ...]
     month_preceders: re.Pattern[str]
     rate_preceders: re.Pattern[str]
     future_cues: re.Pattern[str]
@@ -78,6 +82,23 @@ def _number_alternation(numbers: dict[str, float]) -> str:
     ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     compound = f"(?:{'|'.join(tens)})[\\s-](?:{'|'.join(ones)})"
     return f"(?:{compound}|\\d+(?:\\.\\d+)?|{_alternation(list(numbers))})"
+
+
+def _recurrence_patterns(table: dict[str, Any]) -> Callable[[str], re.Pattern[str]]:
+    """A compiler for the ``[recurrence]`` patterns: case-sensitive, cue words expanded from the tables."""
+    names = "|".join(map(re.escape, table["named_day"]))
+    placeholders = {
+        "DECLARE": "(?i:" + _alternation(table["declare"]) + ")",
+        "OBSERVE": "(?i:" + _alternation(table["observe"]) + ")",
+        # A capitalised name of one to four words ending in a holiday word, optionally quoted.
+        "NAMED_DAY": "[\"“”‘’']?(?:[A-Z][\\w'’-]*\\s+){1,4}(?:" + names + ")\\b[\"“”‘’']?",
+        "PUBLIC_HOLIDAY": "(?i:" + _alternation(table["public_holiday"]) + ")\\b",
+    }
+
+    def expand(pattern: str) -> re.Pattern[str]:
+        return re.compile(re.sub(r"\{([A-Z_]+)\}", lambda m: placeholders[m.group(1)], pattern))
+
+    return expand
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +138,8 @@ def load() -> Lexicon:
         reject = re.compile(raw["reject"], re.IGNORECASE) if "reject" in raw else None
         rules.append(Rule(name=raw["name"], kind=raw["kind"], regex=regex, order=order, reject=reject))
     tense = lex["tense"]
+    expand = _recurrence_patterns(lex["recurrence"])
+    recurrence = lex["recurrence"]
     return Lexicon(
         months=lex["months"],
         ambiguous_months=frozenset(ambiguous_months),
@@ -132,8 +155,11 @@ def load() -> Lexicon:
         holidays=lex["holidays"],
         references=lex["references"],
         set_adverbs=lex["set_adverbs"],
-        recurrence_before=tuple(re.compile(p) for p in lex["recurrence"]["before"]),
-        recurrence_after=tuple(re.compile(p) for p in lex["recurrence"]["after"]),
+        recurrence_before=tuple(expand(p) for p in recurrence["before"]),
+        recurrence_after=tuple(expand(p) for p in recurrence["after"]),
+        recurrence_around=tuple((expand(b), expand(a)) for b, a in recurrence["around"]),
+        recurrence_substitute=re.compile(r"\b" + _alternation(recurrence["substitute"]) + r"\s+$", re.IGNORECASE),
+        recurrence_sentence=tuple(expand(p) for p in recurrence["sentence"]),
         month_preceders=re.compile(
             r"(?:\b" + _alternation(lex["context"]["month_preceders"]) + r"\s+|[-–])$", re.IGNORECASE
         ),

@@ -44,6 +44,10 @@ NARRATIVE_MIN_YEARS = 5
 # gap 1 vs 2. 30 keeps ordinary news (a dozen years at most) out.
 NARRATIVE_DENSE_YEARS = 30
 NARRATIVE_DENSE_GAP = 1
+# How far (characters, within its sentence) after a yearless month-day a holiday cue may read it as a
+# recurring day: "Nov. 10, the date of the signing of the trilateral declaration, was declared
+# 'Victory Day'" (the appositive is ~80 characters; the patterns allow up to 100).
+RECURRENCE_AFTER_CHARS = 160
 
 _STATED_YEAR = re.compile(r"(?<![\w$.,])(1[6-9]\d\d|20\d\d)(?![\w%])|\b(\d{1,4})\s*(?:BC|B\.C\.|BCE)\b")
 
@@ -234,11 +238,20 @@ def _numeric_date(ctx: _Context, m: re.Match[str]) -> list[Part]:
 
 
 def _recurring(ctx: _Context, start: int, end: int) -> bool:
+    """Whether the yearless month-day at ``start:end`` names a holiday's calendar day, not a date."""
+    lex = ctx.lex
+    s_start, s_end = ctx.sentence(start)
     before = ctx.text[max(0, start - 60):start]
-    after = ctx.text[end:end + 80]
-    return any(p.search(before) for p in ctx.lex.recurrence_before) or any(
-        p.search(after) for p in ctx.lex.recurrence_after
-    )
+    after = ctx.text[end:max(end + 80, min(s_end, end + RECURRENCE_AFTER_CHARS))]
+    if any(p.search(before) for p in lex.recurrence_before) or any(p.search(after) for p in lex.recurrence_after):
+        return True
+    if any(b.search(before) and a.search(after) for b, a in lex.recurrence_around):
+        return True
+    # "Although Nov. 10 ... was declared 'Victory Day', this date was replaced by Nov. 8, ...".
+    if lex.recurrence_substitute.search(ctx.text[max(s_start, start - 30):start]):
+        sentence = ctx.text[s_start:s_end]
+        return any(p.search(sentence) for p in lex.recurrence_sentence)
+    return False
 
 
 def _fmt_year(year: int) -> str:
