@@ -55,6 +55,9 @@ def _find(nlp, text, timexes=()):
         ("3 million and a half", 3.5e6),
         ("a fifth case", None),  # a rank before a noun
         ("a second", None),
+        ("three lakh crore", 3e12),  # a scale of a scale
+        ("2 lakh crore", 2e12),
+        ("a thousand million", 1e9),
     ],
 )
 def test_read_number_values(text, value):
@@ -302,3 +305,16 @@ def test_find_quantities_offsets_and_bounds_hold_on_noise(nlp):
 )
 def test_find_quantities_fraction_read_aloud_ends_its_clause(nlp, text, found):
     assert [(q.text, pytest.approx(q.value)) for q in _find(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("In Fig. 10, 350 electrons were injected.", "350"),  # a singular label cue lists no figures after a comma
+        ("The probe flew by Enceladus 14 times.", "14"),  # a multiplier after a name is a count, not a model number
+        ("Bands lie in the region 1065–1280 cm−1 here.", "1065–1280 cm−1"),  # a compound unit is a unit after a cue
+        ("The ratio was 1.34 (95% CI 1.11–1.62).", "1.11–1.62"),
+    ],
+)
+def test_find_quantities_figure_after_a_label_like_word(nlp, text, surface):
+    assert surface in [q.text for q in _find(nlp, text)]

@@ -47,11 +47,14 @@ _LIST_INDEX = re.compile(r"^\s*[-–•*]?\s*\d{1,3}\s*[.)]?\s*$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}|[a-z]+[A-Z][A-Za-z]*)[ \t]$")
 _NAME_EXCEPTIONS = frozenset(
     {h.split()[0] for h in tables.HEDGES} | tables.MONTHS | {"us", "usd", "eur", "gbp", "rs", "the", "a", "an"}
+    | {"ci"}  # "95% CI 1.11–1.62": the bounds of a confidence interval, not a name
 )
+_MULTIPLIER_AFTER = re.compile(r"\s+(?:" + "|".join(tables.MULTIPLIER_WORDS) + r")\b", re.IGNORECASE)
+_EXPONENT = re.compile(r"[−⁻-]?\s?\d$|[²³]$")
 CANONICAL_UNITS = frozenset(tables.UNITS.values())
 _IDENTIFIER_LIST = re.compile(
-    r"\b(?:" + "|".join(re.escape(c.rstrip(".")) for c in sorted(tables.IDENTIFIER_CUES, key=len, reverse=True) if c[0].isalpha())
-    + r")s?\.?\s*[:#]?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*"
+    r"\b(?P<cue>(?:" + "|".join(re.escape(c.rstrip(".")) for c in sorted(tables.IDENTIFIER_CUES, key=len, reverse=True) if c[0].isalpha())
+    + r")s?)\.?\s*[:#]?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*"
     r"\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*)?$",
     re.IGNORECASE,
 )
@@ -116,9 +119,10 @@ def rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> b
     if any(s < end and number.start < e for s, e in blocked):
         return True
     glued_letter = unit is not None and re.fullmatch(r"[A-Za-z]", text[number.end : end])
-    known_unit = unit is not None and unit in CANONICAL_UNITS and not glued_letter
-    if not known_unit and _IDENTIFIER_LIST.search(text, max(0, number.start - 80), number.start):
-        return True  # "Figs. 2 and 5", "phases 3, 5, 7", "Eq. (29)", "Fig. 3C": labels, not amounts
+    known_unit = unit is not None and _known_unit(unit) and not glued_letter
+    label = None if known_unit else _IDENTIFIER_LIST.search(text, max(0, number.start - 80), number.start)
+    if label and (label.group("cue").lower().endswith("s") or "," not in text[label.end("cue") : number.start]):
+        return True  # "Figs. 2 and 5", "phases 3, 5, 7", "Eq. (29)", "Fig. 3C": labels; not "Fig. 10, 350 electrons"
     if glued_letter and re.match(r"-[A-Za-z]", text[end : end + 2]):
         return True  # "12C-enriched", "5A-type": an isotope or a label, not "12 °C"
     if _LABEL_BEFORE.search(text, max(0, number.start - 30), number.start):
@@ -145,8 +149,8 @@ def rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> b
         return True
     if unit is None and re.match(r"-[A-Za-z]", text[number.end : number.end + 2]):
         return True  # "three-way", "5-star": a compound adjective, not an amount
-    if (unit is None or glued_letter) and _after_name(text, number.start):
-        return True  # "Boeing 737", "Windows 11", "Apollo 11": part of a name
+    if (unit is None or glued_letter) and _after_name(text, number.start) and not _MULTIPLIER_AFTER.match(text, end):
+        return True  # "Boeing 737", "Windows 11", "Apollo 11": part of a name; not "flew by Enceladus 14 times"
     street = re.match(r"\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]*)\b", text[end : end + 40])
     if unit is None and street and street.group(1).lower() in tables.STREET_WORDS:
         return True  # "10 Downing Street"
@@ -159,6 +163,12 @@ def rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> b
     if unit and unit.isalpha() and unit not in CANONICAL_UNITS and text[number.end : end].isupper() and len(unit) > 1:
         return True  # "1AA", "2SD": codes glued to digits
     return False
+
+
+def _known_unit(unit: str) -> bool:
+    """A unit from the tables, or a compound of them written with exponents ("cm−1", "km s−1")."""
+    parts = re.split(r" per | ", unit)
+    return unit in CANONICAL_UNITS or all(p in CANONICAL_UNITS or _EXPONENT.sub("", p) in tables.UNITS for p in parts)
 
 
 def widget_counter(text: str, end: int) -> bool:

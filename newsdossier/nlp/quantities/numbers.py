@@ -265,7 +265,12 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
         plain = False
     scale = SCALE_AFTER.match(text, end)
     if scale:
-        return _chained(text, NumberMatch(pos, scale.end(), value * tables.SCALES[scale.group(1).lower()]))
+        value *= tables.SCALES[scale.group(1).lower()]
+        larger = SCALE_AFTER.match(text, scale.end())
+        if larger and tables.SCALES[larger.group(1).lower()] > tables.SCALES[scale.group(1).lower()]:
+            value *= tables.SCALES[larger.group(1).lower()]  # "2 lakh crore", "3 thousand million"
+            scale = larger
+        return _chained(text, NumberMatch(pos, scale.end(), value))
     glued = SCALE_GLUED.match(text, end)
     if glued and glued.group(1).lower() not in ("m", "b", "k"):
         return NumberMatch(pos, glued.end(), value * tables.SCALE_ABBREVIATIONS[glued.group(1).lower()])
@@ -328,6 +333,8 @@ def _read_spelled(text: str, pos: int, phrase: str) -> NumberMatch | None:
             current = (current or 1) * 12
         elif word == "hundred":
             current = (current or 1) * 100
+        elif word in tables.SCALES and previous in tables.SCALES and tables.SCALES[word] > tables.SCALES[previous] and not current:
+            total *= tables.SCALES[word]  # "three lakh crore", "a thousand million": a scale of a scale
         elif word in tables.SCALES:
             total += (current or 1) * tables.SCALES[word]
             current = 0
