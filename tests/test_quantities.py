@@ -318,3 +318,19 @@ def test_find_quantities_fraction_read_aloud_ends_its_clause(nlp, text, found):
 )
 def test_find_quantities_figure_after_a_label_like_word(nlp, text, surface):
     assert surface in [q.text for q in _find(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("$ 20,000.00 $ 37,305.97 february expenses", [("$ 20,000.00", "dollar"), ("$ 37,305.97", "dollar")]),
+        ("Operating profit improved to 361 million pounds.", [("361 million pounds", "pound sterling")]),
+        ("The barge carried 361 million pounds of coal.", [("361 million pounds", "pound-mass")]),
+        ("He weighs 200 pounds.", [("200 pounds", "pound-mass")]),
+        ("It only cost thirteen dollars forty five.", [("thirteen dollars forty five", "dollar")]),
+        ("Change 10 rmb 20 usd", [("10 rmb", "yuan"), ("20 usd", "dollar")]),
+        ("The plot is 24703m2", [("24703m2", "square metre")]),
+    ],
+)
+def test_find_quantities_currency_and_unit_edges(nlp, text, found):
+    assert [(q.text, q.unit) for q in _find(nlp, text)] == found

@@ -269,6 +269,16 @@ ANGLE_CUES: frozenset[str] = frozenset({
     "latitude", "longitude", "angle", "angles", "rotate", "rotated", "rotation", "turn", "turned", "tilt",
     "tilted", "slope", "incline", "inclination", "azimuth", "bearing", "heading", "arc", "field",
 })
+# "pounds" is money, not weight, in a clause about money ("profit improved to 361 million pounds"),
+# unless "of" names the stuff weighed ("361 million pounds of coal").
+MONEY_CUES: frozenset[str] = frozenset({
+    "profit", "profits", "revenue", "revenues", "sales", "turnover", "cost", "costs", "costing", "price",
+    "prices", "priced", "paid", "pay", "pays", "spent", "spend", "spending", "fund", "funds", "funding",
+    "budget", "worth", "fine", "fined", "loss", "losses", "earnings", "earned", "salary", "wage", "wages",
+    "debt", "debts", "tax", "taxes", "invest", "invested", "investment", "income", "raised", "deal",
+    "bonus", "fee", "fees", "bill", "sold", "bought", "buy", "compensation", "damages", "bid",
+})
+POUND_SWAPS: dict[str, str] = {"pound-mass": "pound sterling"}  # the weight unit written like the currency
 # Words a figure counts that are multipliers, not things: "16 times better", "a 3-fold rise".
 MULTIPLIER_WORDS: frozenset[str] = frozenset({"times", "fold"})
 

@@ -31,7 +31,7 @@ _MASKS = (
     re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"),
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals
     re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
-    re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944
+    re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)(?=[a-z\d]*[a-z][a-z\d]*[a-z])[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944, not 24703m2
     re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]"),  # citation marks: [12], [3, 4], [5–7]
     re.compile(r"\(\d{1,3}(?:[–-]\d{1,3})?(?:,\d{1,3}(?:[–-]\d{1,3})?)+\)"),  # citation numbers: (26,29,49), (4,35–38,44)
     re.compile(r"(?<![\w.])[A-Za-z]\([^()]{1,20}\)"),  # arguments of a one-letter function: t(39), F(3, 8.9), Y(i+1)
@@ -43,6 +43,11 @@ _MASKS = (
     re.compile(r"(?<=\s)[-–|]\s*\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1"
 )
 _ORDINAL_WORDS = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
+_MONTH = "|".join(re.escape(m.rstrip(".")) for m in sorted(tables.MONTHS, key=len, reverse=True))
+# A month written next to a day or a year ("Nov 8", "8 November", "November 2024"), not "february expenses".
+_MONTH_BY_FIGURE = re.compile(
+    rf"\b(?:{_MONTH})\b\.?,?\s*\d|(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b", re.IGNORECASE
+)
 _LIST_INDEX = re.compile(r"^\s*[-–•*]?\s*\d{1,3}\s*[.)]?\s*$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}|[a-z]+[A-Z][A-Za-z]*)[ \t]$")
 _NAME_EXCEPTIONS = frozenset(
@@ -104,7 +109,7 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
 def _is_dateline(line: str) -> bool:
     """A line of furniture: a date or clock time and numbers, without prose ("Nov 8, 2024 10:33 100")."""
     words = [w.lower().rstrip(".") for w in WORD.findall(line)]
-    has_date = any(w in tables.MONTHS for w in words) or re.search(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}", line)
+    has_date = _MONTH_BY_FIGURE.search(line) or re.search(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}", line)
     prose = [w for w in words if w not in tables.MONTHS and len(w) > 2]
     return bool(has_date) and len(prose) < 2
 

@@ -63,7 +63,7 @@ _UNIT_SURFACES = sorted(tables.UNITS, key=len, reverse=True)
 # denominator ("kg/m3"), which _PER_TAIL then reads.
 _UNIT_END = r"(?![A-Za-z0-9²³])|(?=[23](?![\d.,]\d|[A-Za-z]))"
 _UNIT = re.compile(
-    r"(\s{0,2}|-)(?:(?:[A-Z][a-z]+|[a-z]+)\s)?("
+    r"(\s{0,2}|-)(?:(?!(?:and|or|to|of|in|per|at|for|from|by|with)\s)(?:[A-Z][a-z]+|[a-z]+)\s)?("
     + "|".join(re.escape(u) for u in _UNIT_SURFACES)
     + r")(?:" + _UNIT_END + ")",
     re.IGNORECASE,
@@ -88,6 +88,7 @@ _PER_TAIL = re.compile(
 _SCALED_CODE = re.compile(r"\s?(" + "|".join(tables.SCALED_CURRENCY_CODES) + r")\b", re.IGNORECASE)
 _SCALE_AFTER_UNIT = re.compile(r"\s+(" + "|".join(tables.SCALES) + r")\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?)]|$)")
+_FIGURE_AFTER = re.compile(r"\s?\d")
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 _BY = re.compile(r"\s?×\s?(?=\d)|\s[x×]\s(?=\d)")  # the "by" of a size: "2 × 2 m", "4 x 8 ft"
@@ -115,7 +116,7 @@ def find_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> Iterator[Quantit
     for candidate in NUMBER_START.finditer(text):
         if candidate.start() < consumed or inside(candidate.start(), blocked):
             continue
-        quantity = _read_quantity(text, candidate.start(), blocked, sentences, nouns, timexes, dct)
+        quantity = _read_quantity(text, candidate.start(), blocked, sentences, nouns, timexes, dct, consumed)
         if quantity is None:
             continue
         consumed = quantity.end
@@ -126,7 +127,9 @@ def find_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> Iterator[Quantit
 # --- reading one quantity ----------------------------------------------------------------------
 
 
-def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quantity | None:
+def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct, floor=0) -> Quantity | None:
+    """The quantity whose number starts at ``pos``; nothing before ``floor`` (the end of the figure read
+    before it) can be its currency: in "10 rmb 20 usd" the "rmb" is the first figure's."""
     number = read_number(text, pos)
     if number is None or number.end <= number.start:
         return None
@@ -141,7 +144,7 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         hi_open = True
     qualifier: str | None = None
 
-    currency = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
+    currency = _CURRENCY_BEFORE.search(text, max(floor, start - 5), start)
     unit: str | None = None
     if currency and not text[currency.start() - 1 : currency.start()].isalpha():
         unit = tables.CURRENCY_PREFIXES[currency.group(1).lower()]
@@ -205,8 +208,10 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
                 end = inch_unit[1]
         if unit == "degree angle" and _about_temperature(text, start, end, sentences):
             unit = tables.TEMPERATURE_DEGREE
-    elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency":
-        end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency
+        if unit in tables.POUND_SWAPS and _about_money(text, start, end, sentences):
+            unit = tables.POUND_SWAPS[unit]
+    elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency" and not _FIGURE_AFTER.match(text, read_unit[1]):
+        end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency; not "$ 20.00 $ 37.30"
     if read_unit is None and unit is None and (coded := _SCALED_CODE.match(text, end)):
         scale, unit = tables.SCALED_CURRENCY_CODES[coded.group(1).lower()]  # "120 MEUR", "30 MUSD"
         number = NumberMatch(number.start, number.end, number.value * scale, number.spelled)
@@ -221,7 +226,9 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct) -> Quanti
         cents_at = _INCHES_AFTER.match(text, end)
         cents = read_number(text, cents_at.end(1)) if cents_at else None
         cent_unit = _unit_at(text, cents.end) if cents is not None else None
-        spoken = cents is not None and cent_unit is None and not cents.spelled and _CLAUSE_END.match(text, cents.end)
+        spoken = (
+            cents is not None and cent_unit is None and (not cents.spelled or number.spelled) and _CLAUSE_END.match(text, cents.end)
+        )  # "15 dollars and 50.", "thirteen dollars forty five."
         if cents is not None and (cent_unit is not None and cent_unit[0] == "cent" or spoken) and cents.value < 100:
             number = NumberMatch(number.start, number.end, number.value + cents.value / 100, number.spelled)
             low = high = number.value
@@ -406,6 +413,15 @@ def _scale_of(number: NumberMatch, text: str) -> float:
         return 1
     base = float(digits.group(0).replace(",", "")) or 1
     return number.value / base
+
+
+def _about_money(text: str, start: int, end: int, sentences) -> bool:
+    """"pounds" spelled out in a clause about money are sterling, unless "of" names what is weighed."""
+    if not re.fullmatch(r"\s*pounds?", text[end - 7 : end], re.IGNORECASE) or re.match(r"\s+of\b", text[end : end + 4]):
+        return False
+    sentence = sentence_of(start, sentences, len(text))
+    before = {w.lower() for w in WORD.findall(text[max(sentence[0], start - TEMPERATURE_WINDOW) : start])}
+    return bool(before & tables.MONEY_CUES)
 
 
 def _about_temperature(text: str, start: int, end: int, sentences) -> bool:
