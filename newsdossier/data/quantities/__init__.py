@@ -322,6 +322,7 @@ IDENTIFIER_CUES: frozenset[str] = frozenset({
 GLUED_NOT_UNITS: frozenset[str] = frozenset({
     "d", "x", "am", "pm", "th", "st", "nd", "rd", "s", "a", "b", "c", "e", "i", "n", "o", "p", "q", "r",
     "u", "v", "y", "z", "ad", "bc", "bce", "ce", "gen", "ers", "er", "ies", "ish", "ties",
+    "sin", "cos", "tan", "exp", "log", "ln",  # functions in a formula: "−2sin(2πt/P)"
 })
 # Unit symbols read after a space only in this exact case ("−0.72 V", "30 K"); mixed case ("30 mA") always is.
 SPACED_CASED_UNITS: frozenset[str] = frozenset({"V", "W", "K", "J", "Pa", "Da", "Hz", "Ma", "Ga", "Mt", "Gt"})

@@ -38,6 +38,9 @@ _MASKS = (
     re.compile(r"\[\d+[A-Z][a-z]?\]"),  # isotope labels: [11C], [35S]
     re.compile(rf"(?<![\w)])\(\d{{1,2}}\)(?!\s*(?:%|(?:{_SHORT_UNITS})\b))"),  # enumeration labels: (1), (2) — "(2) the"
     re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers and addresses: 192.168.1.2, 1.2.3
+    re.compile(r"\b\d{1,2}(?:,\d{1,2})+(?=-[a-z])|(?<=[a-z]-)\d{1,2}(?:,\d{1,2})*(?=-[a-z])|\[\d{1,2}(?:,\d{1,2})+\]"),  # locants: 2,5-diyl, [6,6]-phenyl
+    re.compile(r"\b\d+[a-df-z]-\d+\b"),  # well and sample codes: 22/10a-4 (not 12e-1)
+    re.compile(r"\((?:\s*[-−]?\d+(?:/\d+)?\s*,){2,}\s*[-−]?\d+(?:/\d+)?\s*\)|\{\d{1,3}\}"),  # tuples: (1/2, 0, 0), {111}
     re.compile(r"\b\d{1,3}\s?°\s?\d{1,2}(?:\.\d+)?\s?['’′](?:\s?\d{1,2}(?:\.\d+)?\s?(?:[\"”″]|''|’’|′′))?\s?[NSEW]\b"),  # coordinates: 57°44’8.47”N
     re.compile(r"\b(?:1[6-9]|2[01])\d{2}\s?[-–/]\s?\d{2}(?:\d{2})?\b"),  # year spans: 1992-93, 2019-2020
     re.compile(r"(?<=\s)[-–|]\s*\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1"
