@@ -225,6 +225,8 @@ def test_find_quantities_conversion_is_one_measurement(nlp):
         "The well (57°44’8.47”N; 1°50’26.59”E) lies at 40° 26′ 46″ N, 79° 58′ 56″ W.",
         "Core 22/10a-4 was cut; P3HT is poly(3-hexylthiophene-2,5-diyl) with [6,6]-phenyl groups.",
         "N3− sits on the (1/2, 1/2, 1/2) site and on {111} planes, with u = −2sin(t).",
+        "Scans over 2θ and an apparent 30ε deviate by 2σ from HNF-4α (Eqs. (9.2) and (9.10)).",
+        "Power from turbine 4 fell as reactor 3 and clone 23 failed.",
     ],
 )
 def test_find_quantities_ignores_dates_times_codes_and_counters(nlp, text):

@@ -316,6 +316,7 @@ IDENTIFIER_CUES: frozenset[str] = frozenset({
     "column", "columns", "fraction", "fractions", "complex", "category", "algorithm", "case", "cases",
     "axis", "scenario", "experiment", "region", "numbered", "day", "month", "channel", "cohort", "wave",
     "omim", "isbn", "issn", "doi", "pmid", "patent", "model", "type", "lane", "sector", "block", "zone",
+    "turbine", "turbines", "reactor", "reactors", "terminal", "building", "clone", "bed",
 })
 
 # Letters glued to digits that make the number a code or a time, never a unit: "5G", "3D", "10am".

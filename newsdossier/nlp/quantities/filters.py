@@ -57,13 +57,15 @@ _NAME_EXCEPTIONS = frozenset(
     {h.split()[0] for h in tables.HEDGES} | tables.MONTHS | {"us", "usd", "eur", "gbp", "rs", "the", "a", "an"}
     | {"ci"}  # "95% CI 1.11–1.62": the bounds of a confidence interval, not a name
 )
+# Greek letters glued after digits name a variable ("2θ", "30ε"); μ/µ (micro-) and Ω (ohm) are units.
+_GREEK_GLUED = re.compile(r"[α-ωΑ-Ω](?<![μΩ])")
 _MULTIPLIER_AFTER = re.compile(r"\s+(?:" + "|".join(tables.MULTIPLIER_WORDS) + r")\b", re.IGNORECASE)
 _EXPONENT = re.compile(r"[−⁻-]?\s?\d$|[²³]$")
 CANONICAL_UNITS = frozenset(tables.UNITS.values())
 _IDENTIFIER_LIST = re.compile(
     r"\b(?P<cue>(?:" + "|".join(re.escape(c.rstrip(".")) for c in sorted(tables.IDENTIFIER_CUES, key=len, reverse=True) if c[0].isalpha())
-    + r")s?)\.?\s*[:#]?\s*[(\[]?\s*(?:\d+[A-Za-z]?(?:\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*\d+[A-Za-z]?)*"
-    r"\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*)?$",
+    + r")s?)\.?\s*[:#]?\s*[(\[]?\s*(?:(?:\d+[A-Za-z]?|\d+(?:\.\d+)?\))(?:\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*"
+    r"(?:\d+[A-Za-z]?|\(\d+(?:\.\d+)?\)))*\s*(?:,\s*(?:and|or|&)?|and|&|–|-|or|to)\s*\(?)?$",  # "Eqs. (9.2) and (9.10)"
     re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(r"(?<![\w-])[a-z]{3,}-$")  # a lower-case word glued by a hyphen right before the digits
@@ -153,6 +155,8 @@ def rejected(text, number: NumberMatch, start, end, unit, blocked, timexes) -> b
             return True
     if unit is None and re.match(r"[A-Za-z]", text[number.end : number.end + 1]) and not number.spelled:
         return True  # "5G", "3D": glued letters that are no unit
+    if _GREEK_GLUED.match(text, number.end) and not number.spelled:
+        return True  # "2θ", "30ε", "2σ", "HNF-4α", "2πt": a variable or a label, not an amount
     if number.spelled and text[number.start].isupper() and number.start > 0 and text[number.start - 1] == "-":
         return True
     if unit is None and re.match(r"-[A-Za-z]", text[number.end : number.end + 2]):
