@@ -106,6 +106,7 @@ _COMMAND_MODULES: list[str] = [
     "newsdossier.report.commands",
     "newsdossier.evaluate.copies",
     "newsdossier.evaluate.similarity",
+    "newsdossier.evaluate.quotes",
 ]
 
 

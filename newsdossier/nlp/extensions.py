@@ -2,7 +2,8 @@
 
 Extractor components write spans into named groups (``doc.spans["timex"]``,
 ``doc.spans["quantities"]``) and hang the stage object on each span: ``span._.timex`` holds a
-:class:`~newsdossier.model.Timex`, ``span._.quantity`` a :class:`~newsdossier.model.Quantity`.
+:class:`~newsdossier.model.Timex`, ``span._.quantity`` a :class:`~newsdossier.model.Quantity`,
+``span._.quote`` a :class:`~newsdossier.nlp.quotes.find.Attribution` (in ``doc.spans["quotes"]``).
 The document creation time the pipeline should anchor on is ``doc.user_data["dct"]``
 (ISO date or datetime string, or ``None`` when the source states none).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-SPAN_EXTENSIONS = ("timex", "quantity")
+SPAN_EXTENSIONS = ("timex", "quantity", "quote")
 DCT_KEY = "dct"
 
 

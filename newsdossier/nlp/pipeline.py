@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsdossier.errors import ModelError
-from newsdossier.model import Annotated, Document, Mention, Span, content_id
+from newsdossier.model import Annotated, Document, Mention, Quote, Span, content_id
 from newsdossier.nlp import extensions
 
 SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "models" / "en_newsdossier"
@@ -29,6 +29,7 @@ SHIPPED_MODEL = Path(__file__).resolve().parent.parent / "models" / "en_newsdoss
 RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsdossier.nlp.timex.component", "newsdossier_timex"),
     ("newsdossier.nlp.quantities.component", "newsdossier_quantities"),
+    ("newsdossier.nlp.quotes.component", "newsdossier_quotes"),
 )
 
 SENTENCE_SOURCES = ("senter", "parser", "sentencizer")
@@ -139,6 +140,11 @@ def annotate_document(nlp: Language, document: Document, doc: Doc, default_dct: 
         quantities=tuple(s._.quantity for s in doc.spans.get("quantities", ()) if s._.quantity is not None),
         mentions=tuple(
             Mention(e.start_char, e.end_char, e.text, ENTITY_TYPES[e.label_]) for e in doc.ents if e.label_ in ENTITY_TYPES
+        ),
+        quotes=tuple(
+            Quote(q.speaker, q.text, q.cue, document.id, q.start, q.end)
+            for q in (s._.quote for s in doc.spans.get("quotes", ()))
+            if q is not None
         ),
     )
 
