@@ -58,6 +58,10 @@ def _find(nlp, text, timexes=()):
         ("three lakh crore", 3e12),  # a scale of a scale
         ("2 lakh crore", 2e12),
         ("a thousand million", 1e9),
+        ("two hundred point seventy-one", 200.71),  # the digits of one number after "point"
+        ("nought point nought three", 0.03),
+        ("1/100th", 0.01),
+        ("all for naught", None),  # "naught" is a number only before "point"
     ],
 )
 def test_read_number_values(text, value):
@@ -338,3 +342,12 @@ def test_find_quantities_figure_after_a_label_like_word(nlp, text, surface):
 )
 def test_find_quantities_currency_and_unit_edges(nlp, text, found):
     assert [(q.text, q.unit) for q in _find(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, surface, low, high",
+    [("Samples sat at pH 7–8 overnight.", "pH 7–8", 7, 8), ("Water with a pH of 4.5 is acidic.", "pH of 4.5", 4.5, 4.5)],
+)
+def test_find_quantities_ph_is_a_unit_written_first(nlp, text, surface, low, high):
+    (q,) = _find(nlp, text)
+    assert (q.text, q.unit, q.low, q.high) == (surface, "pH", low, high)

@@ -507,6 +507,10 @@ IRREGULAR_PAST: frozenset[str] = frozenset({
 
 # Symbols whose meaning depends on case, looked up before the case-folded table: "Ma" (million
 # years) is not "mA" (milliampere), "MW" is not "mW".
+# Units written before the number: "pH 7", "pH of 4.5", "pH∼2".
+PREFIX_UNITS: dict[str, str] = {"pH": "pH"}
+UNITS["ph"] = "pH"
+
 CASED_UNITS: dict[str, str] = {
     "Ma": "mega-annum", "Ga": "giga-annum", "ka": "kilo-annum", "mA": "milliampere", "MW": "megawatt",
     "mW": "milliwatt", "Mt": "megatonne", "Gt": "gigatonne", "Mb": "megabit", "MB": "megabyte",

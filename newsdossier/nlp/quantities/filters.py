@@ -29,7 +29,7 @@ _MASKS = (
     re.compile(r"\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,4}){2,5}\b"),  # phone numbers
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.IGNORECASE),  # clock times
     re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"),
-    re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals
+    re.compile(r"(?<!/)\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals, not the denominator of "1/100th"
     re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
     re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)(?=[a-z\d]*[a-z][a-z\d]*[a-z])[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944, not 24703m2
     re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]"),  # citation marks: [12], [3, 4], [5–7]

@@ -88,6 +88,7 @@ _PER_TAIL = re.compile(
 _SCALED_CODE = re.compile(r"\s?(" + "|".join(tables.SCALED_CURRENCY_CODES) + r")\b", re.IGNORECASE)
 _SCALE_AFTER_UNIT = re.compile(r"\s+(" + "|".join(tables.SCALES) + r")\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?)]|$)")
+_PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, tables.PREFIX_UNITS)) + r")\s?(?:of\s+|=\s?|[∼~≈]\s?)?$")
 _FIGURE_AFTER = re.compile(r"\s?\d")
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
@@ -149,6 +150,10 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct, floor=0) 
     if currency and not text[currency.start() - 1 : currency.start()].isalpha():
         unit = tables.CURRENCY_PREFIXES[currency.group(1).lower()]
         start = currency.start()
+
+    prefix = _PREFIX_UNIT.search(text, max(floor, start - 12), start)
+    if prefix and unit is None:  # "pH 7–8", "pH∼2": the unit comes first
+        unit, start = tables.PREFIX_UNITS[prefix.group(1)], prefix.start(1)
 
     second = _read_range_end(text, number, start)
     if second is not None:

@@ -61,7 +61,9 @@ AND_FRACTION = re.compile(
 # After "and a third", a noun makes the ordinal a rank, not a share: "2 goals and a third goal".
 _ORDINAL_NOUN_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|per|a|an|the|to)\b)[a-z]+\b")
 FRACTION_OF_SCALE = re.compile(rf"(half|quarter)[\s-]+(?:a[\s-]+)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
-POINT_DECIMAL = re.compile(rf"\s+point((?:\s+(?:{_NUMWORD}|nought|naught|oh))+)\b", re.IGNORECASE)
+_POINT_WORD = rf"(?:{_NUMWORD}|nought|naught|oh)"
+POINT_DECIMAL = re.compile(rf"\s+point\s+({_POINT_WORD}(?:(?:\s+|-){_POINT_WORD})*)\b", re.IGNORECASE)
+ZERO_POINT = re.compile(r"(?:nought|naught)(?=\s+point\b)", re.IGNORECASE)  # "nought point five"
 _DIGIT_WORDS = {**{k: v for k, v in tables.SMALL_NUMBERS.items() if v < 10}, "nought": 0, "naught": 0, "oh": 0}
 SPELLED = re.compile(
     rf"(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD})\b))(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}|{_SCALEWORD}))*\b",
@@ -69,6 +71,7 @@ SPELLED = re.compile(
 )
 FRACTION_OF_A_SCALE = re.compile(rf"\s+of\s+an?\s+({_alternation(tables.SCALES)})\b", re.IGNORECASE)
 SCALE_AFTER_FRACTION = re.compile(rf"[\s-]+({_alternation(tables.SCALES)})\b", re.IGNORECASE)
+ORDINAL_SUFFIX = re.compile(r"(?:th|rd|nd)s?\b")
 FRACTION_DIGITS = re.compile(r"(\d+)\s?/\s?(\d+)(?![\d/])")
 VAGUE = re.compile(rf"(?:{_alternation(tables.VAGUE_AMOUNTS)})\b", re.IGNORECASE)
 SCALE_AFTER = re.compile(rf"(?:\s+|-)?({_alternation(tables.SCALES)})\b", re.IGNORECASE)
@@ -79,7 +82,7 @@ UNICODE_FRACTION = re.compile("[" + "".join(tables.UNICODE_FRACTIONS) + "]")
 # Where a number can begin: digits, a number word, "a"/"an" before a scale, a vague plural.
 NUMBER_START = re.compile(
     rf"(?<![\w.,)\]^])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?<![A-Za-z]/)(?<!\^[-+−])(?<!\^[-+−][-+−])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD}|{_ORDWORD}|(?:{_TENS})-)\b)|"
-    rf"{_alternation(tables.VAGUE_AMOUNTS)}|half|quarter(?=[\s-]+(?:a[\s-]+)?(?:{_SCALEWORD})))\b|[{''.join(tables.UNICODE_FRACTIONS)}]",
+    rf"{_alternation(tables.VAGUE_AMOUNTS)}|(?:nought|naught)(?=\s+point\b)|half|quarter(?=[\s-]+(?:a[\s-]+)?(?:{_SCALEWORD})))\b|[{''.join(tables.UNICODE_FRACTIONS)}]",
     re.IGNORECASE,
 )
 
@@ -111,6 +114,9 @@ def read_number(text: str, pos: int) -> NumberMatch | None:
         return NumberMatch(pos, half_dozen.end(), 6, spelled=True)
     if text[pos : pos + 4].lower() == "half" and not text[pos + 4 : pos + 5].isalpha():
         return NumberMatch(pos, pos + 4, 0.5, spelled=True)
+    zero = ZERO_POINT.match(text, pos)
+    if zero:
+        return _with_point(text, NumberMatch(pos, zero.end(), 0, spelled=True))
     spelled = SPELLED.match(text, pos)
     if spelled:
         return _with_fraction(text, _with_point(text, _read_spelled(text, pos, spelled.group(0))))
@@ -221,7 +227,12 @@ def _with_point(text: str, number: NumberMatch | None) -> NumberMatch | None:
     m = POINT_DECIMAL.match(text, number.end)
     if not m:
         return number
-    digits = "".join(str(_DIGIT_WORDS.get(w.lower(), "")) for w in m.group(1).split())
+    words = [w.lower() for w in re.split(r"[\s-]+", m.group(1))]
+    if all(w in _DIGIT_WORDS for w in words):  # "point five five": digit by digit
+        digits = "".join(str(_DIGIT_WORDS[w]) for w in words)
+    else:  # "two hundred point seventy-one", "nought point eleven": the digits of one number
+        whole = _whole(words)
+        digits = str(int(whole)) if whole is not None else ""
     if not digits:
         return number
     return NumberMatch(number.start, m.end(), float(f"{int(number.value)}.{digits}"), spelled=True)
@@ -232,7 +243,8 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
     if frac:
         numerator, denominator = int(frac.group(1)), int(frac.group(2))
         if denominator in tables.FRACTION_DENOMINATORS and numerator < denominator:
-            return NumberMatch(pos, frac.end(), numerator / denominator)
+            suffix = ORDINAL_SUFFIX.match(text, frac.end())  # "1/100th"
+            return NumberMatch(pos, suffix.end() if suffix else frac.end(), numerator / denominator)
         if "/" in text[pos : frac.end()] and not re.search(r"\s", text[pos : frac.end()]):
             return None  # "9/11", "24/7": a name or a date, not a fraction
     m = DIGITS.match(text, pos)
