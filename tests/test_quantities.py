@@ -62,6 +62,12 @@ def _find(nlp, text, timexes=()):
         ("nought point nought three", 0.03),
         ("1/100th", 0.01),
         ("all for naught", None),  # "naught" is a number only before "point"
+        ("1.2b", 1.2e9),
+        ("2mil", 2e6),
+        ("$1MM", None),
+        ("1MM", 1e6),
+        ("1mm", 1),  # millimetres, read as a unit later
+        ("1b", 1),  # a label letter, not a billion
     ],
 )
 def test_read_number_values(text, value):

@@ -25,8 +25,11 @@ SCALES: dict[str, float] = {
 # Abbreviated scales glued to digits or following them; only read after a digit.
 SCALE_ABBREVIATIONS: dict[str, float] = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
-    "tn": 1e12, "trn": 1e12, "tln": 1e12,
+    "tn": 1e12, "trn": 1e12, "tln": 1e12, "mil": 1e6, "mm": 1e6,
 }
+# Abbreviations that are scales only as written here ("30K", "$5M", "$1MM"; "5m" is metres, "5mm" millimetres),
+# and "b" only after a decimal point ("1.2b"; "1b" is a label).
+CASED_SCALE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {"k": ("k", "K"), "m": ("M",), "b": ("B",), "mm": ("MM",)}
 
 # Words standing for a number on their own ("a dozen", "half").
 NUMBER_NOUNS: dict[str, float] = {"dozen": 12, "score": 20, "half": 0.5, "quarter": 0.25}

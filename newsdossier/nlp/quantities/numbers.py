@@ -284,10 +284,10 @@ def _read_digits(text: str, pos: int) -> NumberMatch | None:
             scale = larger
         return _chained(text, NumberMatch(pos, scale.end(), value))
     glued = SCALE_GLUED.match(text, end)
-    if glued and glued.group(1).lower() not in ("m", "b", "k"):
+    if glued and glued.group(1).lower() not in tables.CASED_SCALE_ABBREVIATIONS:
         return NumberMatch(pos, glued.end(), value * tables.SCALE_ABBREVIATIONS[glued.group(1).lower()])
-    if glued and glued.group(1) in ("M", "K", "k") or (glued and glued.group(1) == "B"):
-        return NumberMatch(pos, glued.end(), value * tables.SCALE_ABBREVIATIONS[glued.group(1).lower()])
+    if glued and (glued.group(1) in tables.CASED_SCALE_ABBREVIATIONS[glued.group(1).lower()] or glued.group(1) == "b" and "." in raw):
+        return NumberMatch(pos, glued.end(), value * tables.SCALE_ABBREVIATIONS[glued.group(1).lower()])  # "30K", "$1MM", "1.2b"
     spaced = SCALE_SPACED.match(text, end)
     if spaced:
         return NumberMatch(pos, spaced.end(), value * tables.SCALE_ABBREVIATIONS[spaced.group(1).lower()])
