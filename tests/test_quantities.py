@@ -357,3 +357,12 @@ def test_find_quantities_currency_and_unit_edges(nlp, text, found):
 def test_find_quantities_ph_is_a_unit_written_first(nlp, text, surface, low, high):
     (q,) = _find(nlp, text)
     assert (q.text, q.unit, q.low, q.high) == (surface, "pH", low, high)
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [("The weight is 20 (kg)", "kilogram"), ("The weight is 20 [kg]", "kilogram"), ("It weighs 5 (US) here.", None), ("It weighs 4 (m) here.", None)],
+)
+def test_find_quantities_unit_alone_in_brackets_after_the_figure(nlp, text, unit):
+    (q,) = _find(nlp, text)
+    assert q.unit == unit

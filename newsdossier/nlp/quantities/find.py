@@ -89,6 +89,8 @@ _SCALED_CODE = re.compile(r"\s?(" + "|".join(tables.SCALED_CURRENCY_CODES) + r")
 _SCALE_AFTER_UNIT = re.compile(r"\s+(" + "|".join(tables.SCALES) + r")\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[.;!?)]|$)")
 _PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, tables.PREFIX_UNITS)) + r")\s?(?:of\s+|=\s?|[∼~≈]\s?)?$")
+_BRACKETED_UNIT = re.compile(r"\s?([(\[{<])\s?([^\W\d_]{1,5}|°[CF])\s?([)\]}>])")
+_BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _FIGURE_AFTER = re.compile(r"\s?\d")
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
@@ -444,6 +446,11 @@ def _unit_at(text: str, end: int) -> tuple[str, int] | None:
     if match is not None and _single_glued_letter(text, end, match):
         return None
     if match is None:
+        boxed = _BRACKETED_UNIT.match(text, end)  # "20 (kg)", "20 [kg]": a column-header style unit
+        if boxed and end > 0 and text[end - 1].isdigit() and _BRACKET_PAIRS[boxed.group(1)] == boxed.group(3):
+            surface = boxed.group(2)
+            if surface.lower() in tables.UNITS and surface.lower() not in tables.GLUED_ONLY_UNITS:
+                return tables.CASED_UNITS.get(surface) or tables.UNITS[surface.lower()], boxed.end()
         glued = _GLUED_SYMBOL.match(text, end)
         if glued and glued.group(0).lower() not in tables.GLUED_NOT_UNITS and end > 0 and text[end - 1].isdigit():
             return glued.group(0).lower(), glued.end()
