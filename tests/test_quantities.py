@@ -106,6 +106,7 @@ def test_read_number_values(text, value):
         ("The score is 200 or greater.", "200 or greater", 200, 200, None, "[]", None),
         ("x is more than 10 and less than 40.", "more than 10 and less than 40", 10, 10, 40, "()", None),
         ("Find numbers less than or equal to 100.", "less than or equal to 100", 100, None, 100, "[]", None),
+        ("Is it still the case when <= -30", "<= -30", -30, None, -30, "[]", None),  # a sign, not a gallery index
         ("The range is 1000 – 5000 units.", "1000 – 5000", 1000, 1000, 5000, "[]", None),
         ("Hundreds of families returned.", "Hundreds", 200, 200, 1000, "[)", None),
         ("It costs 10 € now.", "10 €", 10, 10, 10, "[]", "euro"),

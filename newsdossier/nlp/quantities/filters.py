@@ -43,7 +43,7 @@ _MASKS = (
     re.compile(r"\((?:\s*[-−]?\d+(?:/\d+)?\s*,){2,}\s*[-−]?\d+(?:/\d+)?\s*\)|\{\d{1,3}\}"),  # tuples: (1/2, 0, 0), {111}
     re.compile(r"\b\d{1,3}\s?°\s?\d{1,2}(?:\.\d+)?\s?['’′](?:\s?\d{1,2}(?:\.\d+)?\s?(?:[\"”″]|''|’’|′′))?\s?[NSEW]\b"),  # coordinates: 57°44’8.47”N
     re.compile(r"\b(?:1[6-9]|2[01])\d{2}\s?[-–/]\s?\d{2}(?:\d{2})?\b"),  # year spans: 1992-93, 2019-2020
-    re.compile(r"(?<=\s)[-–|]\s*\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1"
+    re.compile(r"(?<=\s)(?:-\s+|[–|]\s*)\d{1,3}[ \t]*$", re.MULTILINE),  # gallery and list indices closing a line: "Title - 1", not "<= -30"
 )
 _ORDINAL_WORDS = re.compile(r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE)
 _MONTH = "|".join(re.escape(m.rstrip(".")) for m in sorted(tables.MONTHS, key=len, reverse=True))
