@@ -367,3 +367,17 @@ def test_find_quantities_ph_is_a_unit_written_first(nlp, text, surface, low, hig
 def test_find_quantities_unit_alone_in_brackets_after_the_figure(nlp, text, unit):
     (q,) = _find(nlp, text)
     assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("It was 25C in Paris.", [("25C", "degree Celsius")]),
+        ("A 30C heatwave hit.", [("30C", "degree Celsius")]),
+        ("Highs of 14C are expected.", [("14C", "degree Celsius")]),
+        ("It was dated by 14C dating.", []),  # an isotope
+        ("The 13F filing provides data.", []),  # a form
+    ],
+)
+def test_find_quantities_bare_glued_c_or_f_is_a_temperature_unless_it_names_a_thing(nlp, text, found):
+    assert [(q.text, q.unit) for q in _find(nlp, text)] == found

@@ -268,6 +268,12 @@ TEMPERATURE_CUES: frozenset[str] = frozenset({
     "cold", "colder", "cool", "cooler", "weather", "forecast", "boil", "boils", "boiling", "freeze",
     "freezes", "freezing", "thermometer", "fever", "degrees warmer", "mercury", "celsius", "fahrenheit",
 })
+# Little words that may follow a figure in a clause without being what it measures: "30C in Paris", "30C on Monday".
+PARTICLES: frozenset[str] = frozenset({
+    "in", "on", "at", "for", "by", "and", "or", "with", "as", "across", "to", "from", "during", "while",
+    "but", "than", "after", "before", "until", "over", "near", "around", "is", "was", "are", "were",
+    "today", "tonight", "tomorrow", "yesterday", "this", "last", "next", "earlier", "later", "expected",
+})
 ANGLE_CUES: frozenset[str] = frozenset({
     "latitude", "longitude", "angle", "angles", "rotate", "rotated", "rotation", "turn", "turned", "tilt",
     "tilted", "slope", "incline", "inclination", "azimuth", "bearing", "heading", "arc", "field",

@@ -217,6 +217,8 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct, floor=0) 
             unit = tables.TEMPERATURE_DEGREE
         if unit in tables.POUND_SWAPS and _about_money(text, start, end, sentences):
             unit = tables.POUND_SWAPS[unit]
+        if text[number.end : end] in ("C", "F") and _names_a_thing(text, end) and not _about_temperature(text, start, end, sentences):
+            return None  # "14C dating", "the 13F filing", "14.7C/ unit": an isotope, a form, cents; not "30C in Paris"
     elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency" and not _FIGURE_AFTER.match(text, read_unit[1]):
         end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency; not "$ 20.00 $ 37.30"
     if read_unit is None and unit is None and (coded := _SCALED_CODE.match(text, end)):
@@ -420,6 +422,13 @@ def _scale_of(number: NumberMatch, text: str) -> float:
         return 1
     base = float(digits.group(0).replace(",", "")) or 1
     return number.value / base
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """Whether a bare "C"/"F" glued to a figure is followed by a noun or a slash ("14C dates", "13F filing",
+    "14.7C/"), as an isotope, a form or a price is; a temperature is followed by a clause end or a particle."""
+    word = re.match(r"\s*/|\s+([a-z]+)\b", text[end : end + 30])
+    return word is not None and (word.group(1) is None or word.group(1) not in tables.PARTICLES)
 
 
 def _about_money(text: str, start: int, end: int, sentences) -> bool:
