@@ -345,6 +345,7 @@ def test_find_quantities_figure_after_a_label_like_word(nlp, text, surface):
         ("It only cost thirteen dollars forty five.", [("thirteen dollars forty five", "dollar")]),
         ("Change 10 rmb 20 usd", [("10 rmb", "yuan"), ("20 usd", "dollar")]),
         ("The plot is 24703m2", [("24703m2", "square metre")]),
+        ("It costs USD115.5 now.", [("USD115.5", "dollar")]),  # a currency code glued to the digits
     ],
 )
 def test_find_quantities_currency_and_unit_edges(nlp, text, found):

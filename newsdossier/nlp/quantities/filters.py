@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from newsdossier.data import quantities as tables
 from newsdossier.model import Timex
 from newsdossier.nlp.quantities.context import WORD
-from newsdossier.nlp.quantities.numbers import NumberMatch
+from newsdossier.nlp.quantities.numbers import GLUED_CODES, NumberMatch
 
 MASK_CONTEXT = 40  # characters scanned for masks either side of a digit: longer than any date, phone number or code
 MAX_MASK_OVERLAP = 8  # masked ranges that may still cover a position; masks rarely nest deeper
@@ -30,7 +30,7 @@ _MASKS = (
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.IGNORECASE),  # clock times
     re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b"),
     re.compile(r"(?<!/)\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),  # ordinals, not the denominator of "1/100th"
-    re.compile(r"\b[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25
+    re.compile(rf"\b(?!(?:{GLUED_CODES})\d+(?:[.,]\d+)*\b)[A-Za-z]*[A-Z][A-Za-z]*-?\d+[A-Za-z\d]*\b|\b\d+[A-Za-z]*[A-Z]\d[A-Za-z\d]*\b"),  # codes: COVID-19, G7, Su-25; not USD115
     re.compile(r"\b(?=[a-z\d]*\d[a-z\d]*[a-z][a-z\d]*\d)(?=[a-z\d]*[a-z][a-z\d]*[a-z])[a-z\d]{6,}\b"),  # hashes and ids: d93b851cbdf39944, not 24703m2
     re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]"),  # citation marks: [12], [3, 4], [5–7]
     re.compile(r"\(\d{1,3}(?:[–-]\d{1,3})?(?:,\d{1,3}(?:[–-]\d{1,3})?)+\)"),  # citation numbers: (26,29,49), (4,35–38,44)

@@ -80,8 +80,10 @@ SCALE_SPACED = re.compile(r"\s?(bn|mn|mln|bln|tn|trn|tln)\b\.?", re.IGNORECASE)
 UNICODE_FRACTION = re.compile("[" + "".join(tables.UNICODE_FRACTIONS) + "]")
 
 # Where a number can begin: digits, a number word, "a"/"an" before a scale, a vague plural.
+# Currency codes written glued before the digits: "USD115", "EUR50".
+GLUED_CODES = "|".join(sorted(c.upper() for c in tables.CURRENCY_PREFIXES if len(c) == 3 and c.isalpha()))
 NUMBER_START = re.compile(
-    rf"(?<![\w.,)\]^])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?<![A-Za-z]/)(?<!\^[-+−])(?<!\^[-+−][-+−])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD}|{_ORDWORD}|(?:{_TENS})-)\b)|"
+    rf"(?<=\b(?:{GLUED_CODES}))\d|(?<![\w.,)\]^])(?<!\d[-–/])(?<![A-Za-z][−⁻])(?<![A-Za-z]/)(?<!\^[-+−])(?<!\^[-+−][-+−])(?:\d|\.\d)|\b(?:{_NUMWORD}|an?(?=[\s-]+(?:{_SCALEWORD}|{_FRACWORD}|{_ORDWORD}|(?:{_TENS})-)\b)|"
     rf"{_alternation(tables.VAGUE_AMOUNTS)}|(?:nought|naught)(?=\s+point\b)|half|quarter(?=[\s-]+(?:a[\s-]+)?(?:{_SCALEWORD})))\b|[{''.join(tables.UNICODE_FRACTIONS)}]",
     re.IGNORECASE,
 )
