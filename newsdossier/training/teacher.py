@@ -145,12 +145,15 @@ class Teacher:
             for i in range(0, len(group_list), batch_size):
                 group = group_list[i : i + batch_size]
                 enc, cases, _, _, firsts = self.batch(docs, group, with_labels=False)
-                logits = self.model(enc["input_ids"], enc["attention_mask"], cases)
-                best = logits.argmax(-1)
+                scores = self.model(enc["input_ids"], enc["attention_mask"], cases).log_softmax(-1)
                 for row, w in enumerate(group):
-                    for k, col in enumerate(firsts[row]):
+                    cols = [col for col in firsts[row] if col >= 0]
+                    path = viterbi(scores[row, cols].tolist())
+                    k = 0
+                    for offset, col in enumerate(firsts[row]):
                         if col >= 0:
-                            tags[w.doc][w.start + k] = TAGS[int(best[row, col])]
+                            tags[w.doc][w.start + offset] = TAGS[path[k]]
+                            k += 1
         return [spans_from_tags(t) for t in tags]
 
     def save(self, path: Path) -> None:
@@ -158,6 +161,42 @@ class Teacher:
 
         path.mkdir(parents=True, exist_ok=True)
         torch.save(self.model.state_dict(), path / "teacher.pt")
+
+
+def _allowed(previous: str, current: str) -> bool:
+    """BIO: an ``I-X`` tag only continues a ``B-X`` or ``I-X``."""
+    return not current.startswith("I-") or (previous != "O" and previous[2:] == current[2:])
+
+
+_ALLOWED = [[_allowed(a, b) for b in TAGS] for a in TAGS]
+
+
+def viterbi(scores: Sequence[Sequence[float]]) -> list[int]:
+    """The best tag sequence (indices into TAGS) that is valid BIO, from per-word log-probabilities.
+
+    Argmax per word fragments names ("Museum of Flight" → ORG "Museum of" + LOC "Flight" when the
+    last word's best tag is I-LOC); the constrained path keeps them whole.
+    """
+    if not scores:
+        return []
+    n = len(TAGS)
+    best = [scores[0][t] if not TAGS[t].startswith("I-") else -math.inf for t in range(n)]
+    back: list[list[int]] = []
+    for row in scores[1:]:
+        pointers, current = [], []
+        for t in range(n):
+            options = [(best[p], p) for p in range(n) if _ALLOWED[p][t]]
+            value, pointer = max(options)
+            current.append(value + row[t])
+            pointers.append(pointer)
+        back.append(pointers)
+        best = current
+    tag = max(range(n), key=lambda t: best[t])
+    path = [tag]
+    for pointers in reversed(back):
+        tag = pointers[tag]
+        path.append(tag)
+    return path[::-1]
 
 
 def _tagger_class():
