@@ -101,3 +101,20 @@ def test_vocabulary_takes_corpus_words_then_frequent_words():
     assert "the" in words  # a frequent English word from wordfreq, though seen only once here
     assert "x1" not in words  # seen once and not a frequent word
     assert "42" not in words and len(words) == 50 and words == sorted(words)
+
+
+def test_viterbi_keeps_names_whole_where_argmax_fragments_them():
+    from newsdossier.training.teacher import TAG_ID, viterbi
+
+    def row(**probs):
+        out = [-9.0] * len(TAGS)
+        for tag, value in probs.items():
+            out[TAG_ID[tag.replace("_", "-")]] = value
+        return out
+
+    # "Museum of Flight": argmax says B-ORG I-ORG I-LOC; the valid path keeps one ORG.
+    scores = [row(B_ORG=-0.2, B_LOC=-1.8), row(I_ORG=-0.5, I_LOC=-0.9), row(I_LOC=-0.6, I_ORG=-0.8)]
+    assert [TAGS[t] for t in viterbi(scores)] == ["B-ORG", "I-ORG", "I-ORG"]
+    # An I- tag can never start a sequence or follow O.
+    assert [TAGS[t] for t in viterbi([row(I_PERSON=-0.1, O=-2.0), row(O=-0.1)])] == ["O", "O"]
+    assert viterbi([]) == []
