@@ -148,6 +148,7 @@ UNITS: dict[str, str] = {
     "rials": "rial", "dirham": "dirham", "dirhams": "dirham", "krona": "krona", "kronor": "krona",
     "krone": "krone", "kroner": "krone", "zloty": "zloty", "naira": "naira", "bitcoin": "bitcoin",
     "bitcoins": "bitcoin", "pence": "penny", "penny": "penny", "markka": "markka", "btc": "bitcoin",
+    "satoshi": "satoshi", "satoshis": "satoshi", "₡": "colón", "colón": "colón", "colones": "colón",
     "guilder": "guilder", "guilders": "guilder", "peseta": "peseta", "pesetas": "peseta", "kip": "kip",
     "lari": "lari", "baht": "baht", "ringgit": "ringgit", "rupiah": "rupiah", "tenge": "tenge",
     # currency symbols written after the number ("10 €", "100元")
@@ -305,7 +306,7 @@ UNIT_KINDS: dict[str, str] = {
         "dollar", "cent", "euro", "pound sterling", "yen", "yuan", "rupee", "ruble", "manat", "lira",
         "franc", "peso", "won", "hryvnia", "dram", "rand", "real", "shekel", "dinar", "riyal", "rial",
         "dirham", "krona", "krone", "zloty", "naira", "bitcoin", "penny", "markka", "guilder", "peseta",
-        "kip", "lari", "baht", "ringgit", "rupiah", "tenge")},
+        "kip", "lari", "baht", "ringgit", "rupiah", "tenge", "satoshi", "colón")},
     "percentage": "percent", "percentage point": "percent", "basis point": "percent",
     **{u: "duration" for u in (
         "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "millisecond", "microsecond")},
