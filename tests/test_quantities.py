@@ -382,3 +382,16 @@ def test_find_quantities_unit_alone_in_brackets_after_the_figure(nlp, text, unit
 )
 def test_find_quantities_bare_glued_c_or_f_is_a_temperature_unless_it_names_a_thing(nlp, text, found):
     assert [(q.text, q.unit) for q in _find(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, unit, counted",
+    [
+        ("Densities were greater than 1000 stems/ha there.", "stems per hectare", "stems"),
+        ("It killed 12 people per day.", "people per day", "people"),
+        ("He scored 3 goals per game.", None, "goals"),  # a game is no unit of measure
+    ],
+)
+def test_find_quantities_count_per_unit_is_a_rate(nlp, text, unit, counted):
+    (q,) = _find(nlp, text)
+    assert (q.unit, q.counted) == (unit, counted)

@@ -91,6 +91,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[.;!?)]|$)")
 _PREFIX_UNIT = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, tables.PREFIX_UNITS)) + r")\s?(?:of\s+|=\s?|[∼~≈]\s?)?$")
 _BRACKETED_UNIT = re.compile(r"\s?([(\[{<])\s?([^\W\d_]{1,5}|°[CF])\s?([)\]}>])")
 _BRACKET_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_COUNT_PER_UNIT = re.compile(r"\s([A-Za-z]+)(\s?/\s?|\s+per\s+)[^\W\d_]+")
 _FIGURE_AFTER = re.compile(r"\s?\d")
 _OVER = re.compile(r"\s+over\s+", re.IGNORECASE)
 _OUT_OF = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
@@ -221,6 +222,11 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct, floor=0) 
             return None  # "14C dating", "the 13F filing", "14.7C/ unit": an isotope, a form, cents; not "30C in Paris"
     elif read_unit is not None and tables.UNIT_KINDS.get(read_unit[0]) == "currency" and not _FIGURE_AFTER.match(text, read_unit[1]):
         end = read_unit[1]  # "$5 dollars", "US$ 5 dollars": one currency; not "$ 20.00 $ 37.30"
+    rate_counted = None
+    if read_unit is None and unit is None and (rate := _COUNT_PER_UNIT.match(text, end)):
+        per = _unit_at(text, rate.end(2))  # "1000 stems/ha", "13 pairs per mm", "100 U/ml": a count per unit
+        if per is not None and per[1] == rate.end() and tables.UNIT_KINDS.get(per[0]) != "currency" and rate.group(1).lower() not in tables.COUNTED_STOPWORDS:
+            unit, end, rate_counted = f"{rate.group(1).lower()} per {per[0]}", per[1], rate.group(1)
     if read_unit is None and unit is None and (coded := _SCALED_CODE.match(text, end)):
         scale, unit = tables.SCALED_CURRENCY_CODES[coded.group(1).lower()]  # "120 MEUR", "30 MUSD"
         number = NumberMatch(number.start, number.end, number.value * scale, number.spelled)
@@ -291,6 +297,7 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct, floor=0) 
     predicate = verb_after if verb_after in tables.CASUALTY_VERBS else (before or verb_after)
     if counted is None and unit is None:
         counted = counted_before(text, start, sentence[0])
+    counted = counted or rate_counted
     return Quantity(
         start=start,
         end=end,
