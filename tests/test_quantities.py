@@ -95,6 +95,7 @@ def test_read_number_values(text, value):
         ("It takes 5 to 10 minutes.", "5 to 10 minutes", 5, 5, 10, "[]", "minute"),
         ("It takes 5-10 minutes.", "5-10 minutes", 5, 5, 10, "[]", "minute"),
         ("It holds between 5 and 10 people.", "between 5 and 10", 5, 5, 10, "[]", None),
+        ("Transfers between ∼−2 and 500 meV.", "between ∼−2 and 500 meV", -2, -2, 500, "[]", "millielectronvolt"),
         ("A 1,444-foot flag flew.", "1,444-foot", 1444, 1444, 1444, "[]", "foot"),
         ("It weighs 200lbs.", "200lbs", 200, 200, 200, "[]", "pound-mass"),
         ("It was 30 °C outside.", "30 °C", 30, 30, 30, "[]", "degree Celsius"),

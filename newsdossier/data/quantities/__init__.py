@@ -524,4 +524,5 @@ UNITS["ph"] = "pH"
 CASED_UNITS: dict[str, str] = {
     "Ma": "mega-annum", "Ga": "giga-annum", "ka": "kilo-annum", "mA": "milliampere", "MW": "megawatt",
     "mW": "milliwatt", "Mt": "megatonne", "Gt": "gigatonne", "Mb": "megabit", "MB": "megabyte",
+    "meV": "millielectronvolt", "MeV": "megaelectronvolt",
 }

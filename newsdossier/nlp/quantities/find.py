@@ -99,11 +99,11 @@ _BY = re.compile(r"\s?×\s?(?=\d)|\s[x×]\s(?=\d)")  # the "by" of a size: "2 ×
 _SPACED_IN = re.compile(r"\s?in\b\.?")
 _INCHES_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?(?=\d|[a-z])()", re.IGNORECASE)
 _HEDGE_KEYS = {re.sub(r"\s+", "", h): h for h in tables.HEDGES}  # written with any spacing → table key
-_RANGE_END_PREFIX = re.compile(r"[∼~≈]?\s?−?")  # "from ∼250 to ∼550 ppm", "−27.7 to −23.7‰"
+_RANGE_END_PREFIX = re.compile(r"[∼~≈>]?\s?−?")  # "from ∼250 to ∼550 ppm", "−27.7 to −23.7‰", "between 200 and >1000 m"
 _PAREN_UNCERTAINTY = re.compile(r"\(\d{1,2}\)(?=\s?[^\s\d(])")
 _OF = re.compile(r"\s+of\s+(?=[a-zA-Zµμ°])")
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|through)\s*|~(?=\d)", re.IGNORECASE)
-_RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s$", re.IGNORECASE)
+_RANGE_OPENERS = re.compile(r"(?:^|(?<=\s))(between|from)\s[∼~≈]?$", re.IGNORECASE)  # "between ∼−2 and 500 meV"
 
 
 def find_quantities(doc: Doc, timexes: Sequence[Timex] = ()) -> Iterator[Quantity]:
@@ -170,7 +170,7 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct, floor=0) 
             end = range_number.end
             if opener_start is not None:
                 start = opener_start
-                qualifier = text[opener_start:number.start].strip().lower()
+                qualifier = text[opener_start:number.start].strip(" ∼~≈").lower()
         elif re.fullmatch(r"\s*[-–]\s*", text[number.end : range_number.start]) and not number.spelled:
             return None  # "won 3-2", "a 52-48 margin": a score or a split, not an amount
         else:
@@ -261,7 +261,7 @@ def _read_quantity(text, pos, blocked, sentences, nouns, timexes, dct, floor=0) 
             low, high, end, opener_start = ranged
             second = True
             if opener_start is not None:
-                qualifier = text[opener_start:number.start].strip().lower()
+                qualifier = text[opener_start:number.start].strip(" ∼~≈").lower()
                 start = opener_start
 
     if unit is not None and second is None and tolerance is None:
