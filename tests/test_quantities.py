@@ -55,6 +55,7 @@ def _find(nlp, text, timexes=()):
         ("3 million and a half", 3.5e6),
         ("a fifth case", None),  # a rank before a noun
         ("a second", None),
+        ("a nineteenth-century house", None),  # a rank in a compound adjective
         ("three lakh crore", 3e12),  # a scale of a scale
         ("2 lakh crore", 2e12),
         ("a thousand million", 1e9),

@@ -181,8 +181,8 @@ def spelled_fraction(text: str, pos: int) -> NumberMatch | None:
         numerator, denominator = 1, rest + denominator
     if numerator is None or numerator == 0:
         return None
-    if not plural and word not in ("half", "quarter") and _ORDINAL_NOUN_AFTER.match(text, m.end()):
-        return None  # "a fifth case", "a third term": a rank
+    if not plural and word not in ("half", "quarter") and (_ORDINAL_NOUN_AFTER.match(text, m.end()) or text[m.end() : m.end() + 1] == "-"):
+        return None  # "a fifth case", "a third term", "a nineteenth-century house": a rank
     return NumberMatch(pos, m.end(), numerator / denominator, spelled=True)
 
 
