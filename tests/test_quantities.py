@@ -344,6 +344,7 @@ def test_find_quantities_figure_after_a_label_like_word(nlp, text, surface):
         ("Operating profit improved to 361 million pounds.", [("361 million pounds", "pound sterling")]),
         ("The barge carried 361 million pounds of coal.", [("361 million pounds", "pound-mass")]),
         ("He weighs 200 pounds.", [("200 pounds", "pound-mass")]),
+        ("Her weight loss of 20 pounds was praised.", [("20 pounds", "pound-mass")]),  # weight outweighs a money word
         ("It only cost thirteen dollars forty five.", [("thirteen dollars forty five", "dollar")]),
         ("Change 10 rmb 20 usd", [("10 rmb", "yuan"), ("20 usd", "dollar")]),
         ("The plot is 24703m2", [("24703m2", "square metre")]),

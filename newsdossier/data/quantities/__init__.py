@@ -284,9 +284,13 @@ ANGLE_CUES: frozenset[str] = frozenset({
 MONEY_CUES: frozenset[str] = frozenset({
     "profit", "profits", "revenue", "revenues", "sales", "turnover", "cost", "costs", "costing", "price",
     "prices", "priced", "paid", "pay", "pays", "spent", "spend", "spending", "fund", "funds", "funding",
-    "budget", "worth", "fine", "fined", "loss", "losses", "earnings", "earned", "salary", "wage", "wages",
+    "budget", "worth", "fined", "loss", "losses", "earnings", "earned", "salary", "wage", "wages",
     "debt", "debts", "tax", "taxes", "invest", "invested", "investment", "income", "raised", "deal",
-    "bonus", "fee", "fees", "bill", "sold", "bought", "buy", "compensation", "damages", "bid",
+    "bonus", "fee", "fees", "sold", "bought", "buy", "compensation", "damages", "bid",
+})
+# ... but not where the clause is about weight ("a weight loss of 20 pounds").
+WEIGHT_CUES: frozenset[str] = frozenset({
+    "weight", "weighs", "weighed", "weighing", "heavy", "heavier", "diet", "obese", "kilos",
 })
 POUND_SWAPS: dict[str, str] = {"pound-mass": "pound sterling"}  # the weight unit written like the currency
 # Words a figure counts that are multipliers, not things: "16 times better", "a 3-fold rise".

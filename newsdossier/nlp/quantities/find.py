@@ -444,7 +444,7 @@ def _about_money(text: str, start: int, end: int, sentences) -> bool:
         return False
     sentence = sentence_of(start, sentences, len(text))
     before = {w.lower() for w in WORD.findall(text[max(sentence[0], start - TEMPERATURE_WINDOW) : start])}
-    return bool(before & tables.MONEY_CUES)
+    return bool(before & tables.MONEY_CUES) and not before & tables.WEIGHT_CUES
 
 
 def _about_temperature(text: str, start: int, end: int, sentences) -> bool:
