@@ -23,7 +23,7 @@ from newsdossier.errors import InputNotFound, OutputError
 from newsdossier.model import Document, Dossier, Rejection
 from newsdossier.store.codec import from_dict, to_plain
 
-SCHEMA_VERSION = 1  # bump when a key or item field is added to the contract
+SCHEMA_VERSION = 2  # bump when a key or item field is added to the contract
 LIST_KEYS = ("documents", "rejections", "duplicates", "timeline", "claims", "entities", "quotes", "story_pairs")
 STORE_NAME = "dossier.sqlite"
 JSON_NAME = "dossier.json"
@@ -116,6 +116,10 @@ def _reference_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
         for j, source in enumerate(entry["sources"]):
             if source not in lengths:
                 yield f"/timeline/{i}/sources/{j}", f"document {source!r} is not in documents"
+    for i, entity in enumerate(data["entities"]):
+        for j, doc in enumerate(entity.get("outlet_of", ())):
+            if doc not in lengths:
+                yield f"/entities/{i}/outlet_of/{j}", f"document {doc!r} is not in documents"
 
 
 def _citations(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

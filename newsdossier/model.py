@@ -259,6 +259,7 @@ class Entity:
     aliases: tuple[str, ...]
     mentions: tuple[MentionRef, ...]
     type_votes: tuple[tuple[str, int], ...] = ()  # (type, mentions tagged so), most votes first
+    outlet_of: tuple[str, ...] = ()  # ids of the documents this organisation published (their outlet)
 
 
 @dataclass(frozen=True, slots=True)

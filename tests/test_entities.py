@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsdossier.link.entities import clean_name, cued_person_mentions, fold, resolve_entities
@@ -73,7 +75,7 @@ def test_resolve_title_glued_title_and_surname_make_one_person():
     assert entities[0].mentions[1].start == a.doc.text.index("Ilham Aliyev left")
 
 
-def test_resolve_same_surname_different_first_names_stay_apart_and_bare_surname_is_ambiguous():
+def test_resolve_same_surname_different_first_names_stay_apart_and_bare_surname_takes_the_latest_full_name():
     a = _annotated(
         "a",
         "Ilham Aliyev met Heydar Aliyev. Aliyev spoke. Mehriban Aliyeva came.",
@@ -81,10 +83,58 @@ def test_resolve_same_surname_different_first_names_stay_apart_and_bare_surname_
     )
     assert _names(resolve_entities([a])) == {
         "Ilham Aliyev": ("PERSON", 1),
-        "Heydar Aliyev": ("PERSON", 1),
-        "Aliyev": ("PERSON", 1),
+        "Heydar Aliyev": ("PERSON", 2),
         "Mehriban Aliyeva": ("PERSON", 1),
     }
+
+
+def test_resolve_bare_surname_without_a_full_name_in_its_document_stays_ambiguous_unless_one_dominates():
+    a = _annotated("a", "Ilham Aliyev met Heydar Aliyev.", [("Ilham Aliyev", "PERSON"), ("Heydar Aliyev", "PERSON")])
+    b = _annotated("b", "Aliyev spoke.", [("Aliyev", "PERSON")])
+    assert _names(resolve_entities([a, b]))["Aliyev"] == ("PERSON", 1)
+    c = _annotated("c", "Ilham Aliyev. Ilham Aliyev. Ilham Aliyev.", [("Ilham Aliyev", "PERSON")] * 3)
+    names = _names(resolve_entities([a, b, c]))
+    assert "Aliyev" not in names
+    assert names["Ilham Aliyev"] == ("PERSON", 5)
+
+
+def test_resolve_drops_nationalities():
+    a = _annotated(
+        "a",
+        "Azerbaijani troops and Armenians met Azeri officials in Baku.",
+        [("Azerbaijani", "LOC"), ("Armenians", "PERSON"), ("Azeri", "LOC"), ("Baku", "GPE")],
+    )
+    assert _names(resolve_entities([a])) == {"Baku": ("LOC", 1)}
+
+
+def test_resolve_ordinal_before_war_is_part_of_the_event_not_the_place():
+    a = _annotated("a", "the Second Karabakh War and Karabakh", [("Second Karabakh", "ORG"), ("Karabakh", "LOC")])
+    (entity,) = resolve_entities([a])
+    assert (entity.name, entity.type, len(entity.mentions)) == ("Karabakh", "LOC", 2)
+    assert entity.mentions[0].start == a.doc.text.index("Karabakh")
+
+
+def test_resolve_mention_ending_in_a_known_person_becomes_that_persons():
+    text = "President of the Republic of Azerbaijan Ilham Aliyev spoke. Ilham Aliyev left."
+    a = _annotated("a", text, [("Republic of Azerbaijan Ilham Aliyev", "ORG"), ("Ilham Aliyev", "PERSON")])
+    (entity,) = resolve_entities([a])
+    assert (entity.name, entity.type, len(entity.mentions)) == ("Ilham Aliyev", "PERSON", 2)
+    assert entity.mentions[0].start == text.index("Ilham Aliyev")
+
+
+def test_resolve_organisation_head_noun_outvotes_one_place_tag():
+    a = _annotated("a", "the Border Services Command", [("Border Services Command", "LOC")])
+    (entity,) = resolve_entities([a])
+    assert entity.type == "ORG"
+
+
+def test_resolve_outlet_is_an_organisation_joined_with_its_mentions():
+    a = _annotated("a", "TRT reported it.", [("TRT", "ORG")])
+    a = Annotated(doc=dataclasses.replace(a.doc, outlet="TRT"), sentences=(), paragraphs=(), mentions=a.mentions)
+    b = _annotated("b", "Nothing named.", [])
+    b = Annotated(doc=dataclasses.replace(b.doc, outlet="TRT"), sentences=(), paragraphs=(), mentions=())
+    (entity,) = resolve_entities([a, b])
+    assert (entity.name, entity.type, len(entity.mentions), entity.outlet_of) == ("TRT", "ORG", 1, ("a", "b"))
 
 
 def test_resolve_spelling_variants_across_documents():

@@ -61,6 +61,11 @@ def test_entities_sample_corpus_people_with_one_surname_stay_apart(entities):
     assert {"Ilham Aliyev", "Heydar Aliyev", "Mehriban Aliyeva"} <= people
 
 
+def test_entities_sample_corpus_bare_surnames_and_nationalities_are_not_entities_of_their_own(entities):
+    names = {fold(e.name) for e in entities}
+    assert not names & {"aliyev", "azerbaijani", "azerbaijanis", "azeri", "second karabakh"}
+
+
 def test_entities_sample_corpus_variants_join_one_place(entities):
     (karabakh,) = _find(entities, "Karabakh", "LOC")
     assert "Garabagh" in karabakh.aliases

@@ -5,15 +5,20 @@ into a *name* (titles and honorifics stripped from people, "Shusha city" → "Sh
 possessive or leading "the" dropped) and a *key* (accent-folded, lower-cased, punctuation-free, then
 looked up in the variant table). Mentions with one key form a group; groups are then merged:
 
-- a bare surname joins the one full name ending in it; with several ("Ilham Aliyev", "Heydar
-  Aliyev") it stays a separate, ambiguous entity; full names with different first names never merge;
+- a bare surname is the person its own document last named in full before it; failing that, it
+  joins the one full name ending in it, or one named SURNAME_DOMINANCE times as often as any other
+  ("Ilham Aliyev" over "Heydar Aliyev"), and otherwise stays a separate, ambiguous entity; full
+  names with different first names never merge;
 - a full name joins a longer one with the same first and last word ("Ilham Heydar oglu Aliyev");
 - an acronym joins the one multi-word name whose initials it spells ("UN" ↔ "United Nations").
 
 An entity's type is the majority of its mentions' labels, kept in ``type_votes``, with evidence
 from the text: an honorific before a name adds PERSON votes, and a known country or town
 (GeoNames) the tagger called a person stays a place. Names the tagger missed but an honorific or a
-kinship noun introduces ("First Lady Mehriban Aliyeva") are added as mentions. The word lists,
+kinship noun introduces ("First Lady Mehriban Aliyeva") are added as mentions; nationality words
+("Azerbaijani") are dropped; a mention ending in a known person's full name ("Republic of
+Azerbaijan Ilham Aliyev") becomes that person's; an organisation's head noun ("Border Services
+Command") adds ORG votes. Each document's outlet is an organisation too (``outlet_of``). The word lists,
 place list and variant table live in ``newsdossier/data/entities/``.
 """
 
@@ -35,6 +40,10 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "entities"
 
 # Mention labels → entity types (GPE and FAC are places).
 TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
+# Suffix of the label of a name cut out of an event's name ("ORG/event"): typed like the label,
+# but casting no type vote.
+EVENT_PART = "/event"
+TYPES.update({label + EVENT_PART: kind for label, kind in list(TYPES.items())})
 # Ties in the type vote go to the earlier type: a name tagged once PERSON and once ORG is more
 # often a person the tagger half-missed than an organisation.
 TYPE_ORDER = ("PERSON", "ORG", "LOC")
@@ -45,6 +54,17 @@ ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 # an honorific is stronger evidence than one decision of the small statistical tagger, so it
 # outweighs one contrary tag; set by reading the sample corpus' mistyped titled names.
 HONORIFIC_VOTES = 2
+# Extra ORG votes for a name with an organisation's head noun ("Border Services Command"): as
+# strong as an honorific is for a person.
+ORG_HEAD_VOTES = 2
+
+# How many times as often one full name must be named as any other with its surname for a bare
+# surname no full name of its own document settles to join it ("Aliyev": Ilham over Heydar).
+SURNAME_DOMINANCE = 3
+
+# Ordinals that start an event's name ("Second Karabakh War"), and what follows such a name.
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
+_EVENT_AFTER = re.compile(r" wars?\b", re.IGNORECASE)
 
 # Characters looked back from a mention for an honorific written before it ("Prime Minister ").
 HONORIFIC_WINDOW = 24
@@ -182,6 +202,7 @@ class _Group:
     mentions: list[MentionRef] = field(default_factory=list)
     titled: int = 0  # mentions written with an honorific
     place: bool = False  # the name is a known country or town (data/entities/places.txt)
+    outlet_of: set[str] = field(default_factory=set)  # documents this organisation published
 
     @property
     def type(self) -> str:
@@ -197,44 +218,109 @@ class _Group:
         self.votes.update(other.votes)
         self.mentions.extend(other.mentions)
         self.titled += other.titled
+        self.outlet_of |= other.outlet_of
 
 
 def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
-    """All documents' mentions resolved into entities, most-mentioned first."""
+    """All documents' mentions resolved into entities, most-mentioned first; outlets are organisations."""
     raw = [
         (a.doc, m, _has_honorific(a.doc.text, m))
         for a in annotated
-        for m in (*a.mentions, *cued_person_mentions(a.doc.text, a.mentions))
-        if TYPES.get(m.label)
+        for m in (*(_trim_event_ordinal(a.doc.text, m) for m in a.mentions), *cued_person_mentions(a.doc.text, a.mentions))
+        if TYPES.get(m.label) and not _is_demonym(m.text)
     ]
     # Pass 1: names as labelled (an honorific makes a mention a person's). Pass 2: a mention the
     # tagger typed differently still loses its title (or "city") when what remains is a name
-    # already known with that type.
+    # already known with that type, and one that ends in a known person's full name ("Republic
+    # of Azerbaijan Ilham Aliyev", a cut the tagger got wrong) becomes that person's mention.
     labels = ["PERSON" if titled else TYPES[m.label] for _, m, titled in raw]
     first = [clean_name(m.text, m.start, label) for (_, m, _), label in zip(raw, labels, strict=True)]
     known: dict[str, set[str]] = defaultdict(set)
     for label, form in zip(labels, first, strict=True):
         if form:
             known[label].add(form.key)
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for key in known["PERSON"]:
+        if " " in key:
+            full_by_last[key.rsplit(" ", 1)[1]].add(key)
+    # Where each document names a person in full: a bare surname there means the latest one before it.
+    named_in_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (doc, _, _), label, form in zip(raw, labels, first, strict=True):
+        if form and label == "PERSON" and " " in form.key:
+            named_in_doc[doc.id].append((form.start, form.key))
     groups: dict[str, _Group] = {}
     for (doc, m, titled), label, form in zip(raw, labels, first, strict=True):
+        # A name cut out of an event's ("Second Karabakh War") casts no vote: its tag was the event's.
+        vote = None if m.label.endswith(EVENT_PART) else TYPES[m.label]
         for other in ("PERSON", "LOC"):
             if other != label:
                 alt = clean_name(m.text, m.start, other)
                 if alt and alt.key in known[other] and (form is None or alt.key != form.key):
                     form = alt
+        if form is not None and label != "PERSON":
+            person = _trailing_person(form, known["PERSON"])
+            if person is not None:
+                form, label, vote = person, "PERSON", "PERSON"
         if form is None:
             continue
+        if label == "PERSON" and " " not in form.key and len(full_by_last.get(form.key, ())) > 1:
+            before = [(start, key) for start, key in named_in_doc[doc.id] if start < form.start and key.endswith(" " + form.key)]
+            if before:
+                form = NameForm(form.text, form.start, form.end, max(before)[1])
         group = groups.setdefault(form.key, _Group(form.key, place=form.key in _places()))
         group.forms[form.text] += 1
-        group.votes[TYPES[m.label]] += 1
+        if vote is not None:
+            group.votes[vote] += 1
         if titled:
             group.votes["PERSON"] += HONORIFIC_VOTES
             group.titled += 1
+        if label != "PERSON" and _org_headed(form.text):
+            group.votes["ORG"] += ORG_HEAD_VOTES
         group.mentions.append(MentionRef(doc.id, form.start, form.end))
+    for a in annotated:
+        cleaned = clean_name(a.doc.outlet, 0, "ORG") if a.doc.outlet else None
+        if cleaned is not None:
+            group = groups.setdefault(cleaned.key, _Group(cleaned.key, place=cleaned.key in _places()))
+            group.forms[cleaned.text] += 1
+            group.votes["ORG"] += 1
+            group.outlet_of.add(a.doc.id)
     merged = _merge(groups)
     entities = [_entity(g) for g in merged]
-    return sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.type))
+    return sorted(entities, key=lambda e: (-len(e.mentions) - len(e.outlet_of), e.name, e.type))
+
+
+def _trim_event_ordinal(text: str, mention: Mention) -> Mention:
+    """ "Second Karabakh" before "War": the ordinal belongs to the event's name, not the place's."""
+    head, sep, rest = mention.text.partition(" ")
+    if sep and head.lower() in ORDINALS and _EVENT_AFTER.match(text, mention.end):
+        cut = len(head) + len(sep)
+        return Mention(mention.start + cut, mention.end, rest, mention.label + EVENT_PART)
+    return mention
+
+
+def _is_demonym(text: str) -> bool:
+    """ "Azerbaijani", "Armenians", "Azeri": a nationality, which is none of PERSON, ORG and LOC."""
+    word = fold(text)
+    demonyms = _words("demonyms.txt")
+    return word in demonyms or (word.endswith("s") and word[:-1] in demonyms)
+
+
+def _trailing_person(form: NameForm, people: set[str]) -> NameForm | None:
+    """The known full name of a person a longer non-person mention ends in, as that person's name form."""
+    words = form.text.split(" ")
+    for n in range(len(words) - 1, 1, -1):
+        tail = " ".join(words[-n:])
+        key = _key(tail)
+        if len(words) > n and key in people:
+            return NameForm(tail, form.end - len(tail), form.end, key)
+    return None
+
+
+def _org_headed(name: str) -> bool:
+    """ "Border Services Command", "Ministry of Defence": an organisation's head noun ends or starts it."""
+    words = name.lower().split(" ")
+    org_words = _words("org_words.txt")
+    return len(words) >= 2 and (words[-1] in org_words or (words[0] in org_words and words[1] == "of"))
 
 
 def cued_person_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
@@ -289,12 +375,17 @@ def _merge(groups: dict[str, _Group]) -> list[_Group]:
         longer = [h for h in by_last[words[-1]] if h is not g and len(h.key.split()) > len(words) and h.key.split()[0] == words[0]]
         if len(longer) == 1:
             target[g.key] = longer[0].key
-    # A bare surname joins the only full name (after the step above) that ends in it.
+    # A bare surname joins the only full name (after the step above) that ends in it, or the one
+    # named SURNAME_DOMINANCE times as often as any other (the surnames a document's own full
+    # names resolve were keyed to those names in resolve_entities).
     for g in people:
         if len(g.key.split()) == 1:
-            heads = {_root(target, h.key) for h in by_last.get(g.key, ())}
-            if len(heads) == 1:
-                target[g.key] = heads.pop()
+            heads: Counter = Counter()
+            for h in by_last.get(g.key, ()):
+                heads[_root(target, h.key)] += len(h.mentions)
+            ranked = heads.most_common()
+            if len(ranked) == 1 or (ranked and ranked[0][1] >= SURNAME_DOMINANCE * ranked[1][1]):
+                target[g.key] = ranked[0][0]
     # An acronym joins the only multi-word name whose initials it spells.
     by_acronym: dict[str, set[str]] = defaultdict(set)
     for g in groups.values():
@@ -335,7 +426,8 @@ def _entity(group: _Group) -> Entity:
     aliases = tuple(sorted(set(group.forms) - {name}))
     votes = tuple(sorted(group.votes.items(), key=lambda kv: (-kv[1], kv[0])))
     mentions = tuple(sorted(set(group.mentions), key=lambda r: (r.doc, r.start, r.end)))
-    return Entity(name=name, type=group.type, aliases=aliases, mentions=mentions, type_votes=votes)
+    outlet_of = tuple(sorted(group.outlet_of))
+    return Entity(name=name, type=group.type, aliases=aliases, mentions=mentions, type_votes=votes, outlet_of=outlet_of)
 
 
 def _display_name(forms: Counter, key: str) -> str:

@@ -6,7 +6,7 @@ from newsdossier.model import Dossier, Entity
 from newsdossier.report.html import badge, esc, extras, section
 from newsdossier.report.refs import Refs, anchor
 
-SHOWN_FIELDS = ("name", "type", "aliases", "mentions")
+SHOWN_FIELDS = ("name", "type", "aliases", "mentions", "outlet_of")
 MAX_LINKS_PER_SOURCE = 8  # mention links listed per entity and document: every source shows, each row stays short to scan
 
 
@@ -42,6 +42,9 @@ def _entity(i: int, entity: Entity, refs: Refs) -> str:
         f"{_more(counts[d])}</span>"
         for d, links in in_order
     )
+    if entity.outlet_of:
+        sources = " ".join(refs.doc(d) for d in sorted(entity.outlet_of, key=lambda d: refs.number.get(d, len(refs.number) + 1)))
+        groups += f'<span class="mgroup"><span class="muted small">outlet of</span> {sources}</span>'
     return (
         f"<tr><td><strong>{esc(entity.name)}</strong>{extras(entity, SHOWN_FIELDS)}</td>"
         f"<td>{badge(entity.type)}</td><td>{esc(', '.join(entity.aliases))}</td>"

@@ -257,12 +257,13 @@ def package(
     augment: bool = False,
     silver: bool = False,
     vectors: bool = False,
+    out: Path = MODEL_DIR,
 ) -> Path:
-    """Copy the best model into the package with its licence, attribution, meta and (optionally) place rules."""
+    """Copy the best model to ``out`` (the package by default) with its licence, attribution, meta and (optionally) place rules."""
     import spacy
 
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
+    if out.exists():
+        shutil.rmtree(out)
     nlp = spacy.load(best)
     if gazetteer:
         from newsdossier.training.gazetteer import add_gazetteer, place_names, place_patterns, unsafe_names
@@ -301,9 +302,9 @@ def package(
         "gazetteer": GAZETTEER_SOURCE if gazetteer else None,
         "held_out": heldout_scores(nlp, data),
     }
-    nlp.to_disk(MODEL_DIR)
-    (MODEL_DIR / "LICENSE").write_text(ATTRIBUTION, "utf-8")
-    return MODEL_DIR
+    nlp.to_disk(out)
+    (out / "LICENSE").write_text(ATTRIBUTION, "utf-8")
+    return out
 
 
 def heldout_scores(nlp, data: Path) -> dict[str, dict[str, float]]:
@@ -330,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=AUGMENT, help="add a name-swapped copy of the training data")
     parser.add_argument("--silver", action=argparse.BooleanOptionalAction, default=SILVER, help="add teacher-labelled silver text (needs the train extra)")
     parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=VECTORS, help="static vectors distilled from MiniLM (needs the train extra)")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the packaged model goes (default: the shipped model folder)")
     parser.add_argument("--package-only", action="store_true", help="package WORK/output/model-best again without training")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -356,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = float(timing.read_text()) if timing.is_file() else 0.0
     target = package(
         best, args.data, counts, seconds, args.seed, args.max_steps,
-        gazetteer=args.gazetteer, augment=args.augment, silver=args.silver, vectors=args.vectors,
+        gazetteer=args.gazetteer, augment=args.augment, silver=args.silver, vectors=args.vectors, out=args.out,
     )  # fmt: skip
     log.info("shipped %s: %s", target, json.dumps(json.loads((target / "meta.json").read_text())["newsdossier"]["held_out"]))
     return 0
