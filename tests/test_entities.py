@@ -262,3 +262,12 @@ def test_resolve_known_place_tagged_person_becomes_place(text, labels, kind):
 def test_clean_name_drops_trailing_function_words_and_lone_generic_words(text, label, name):
     form = clean_name(text, 0, label)
     assert (form.text if form else None) == name
+
+
+def test_resolve_possessive_before_a_persons_noun_makes_a_person():
+    text = "the founder of the Turkish Republic, Mustafa Kemal Ataturk's death."
+    a = _annotated("a", text, [("Kemal Ataturk", "LOC")])
+    (entity,) = resolve_entities([a])
+    assert (entity.name, entity.type) == ("Kemal Ataturk", "PERSON")
+    b = _annotated("b", "Azerbaijan's death toll rose.", [("Azerbaijan", "GPE")])
+    assert [e.type for e in resolve_entities([b])] == ["LOC"]

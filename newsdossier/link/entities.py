@@ -85,6 +85,8 @@ _GLUED = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z])")  # "PresidentIlham" → "Pres
 # (The name is a lookahead, so "First Lady Mehriban Aliyeva" is tried at "First" and at "Lady".)
 _CUED_NAME = re.compile(r"\b(?P<cue>[A-Za-z]+\.?) (?=(?P<name>[A-Z][\w'’-]*[a-z][\w'’-]*(?: [A-Z][\w'’-]*[a-z][\w'’-]*){0,3}))")
 _NON_WORD = re.compile(r"[^\w\s]")
+_POSSESSIVE_NOUN = re.compile(r"['’]s? (?P<noun>[a-z]+)")  # right after a mention: "'s death"
+_NEXT_WORD = re.compile(r" (?P<noun>[a-z]+)")  # after a mention that ends in its possessive
 _SPACES = re.compile(r"\s+")
 
 
@@ -224,7 +226,7 @@ class _Group:
 def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
     """All documents' mentions resolved into entities, most-mentioned first; outlets are organisations."""
     raw = [
-        (a.doc, m, _has_honorific(a.doc.text, m))
+        (a.doc, m, _has_honorific(a.doc.text, m) or _before_person_noun(a.doc.text, m))
         for a in annotated
         for m in (*(_trim_event_ordinal(a.doc.text, m) for m in a.mentions), *cued_person_mentions(a.doc.text, a.mentions))
         if TYPES.get(m.label) and not _is_demonym(m.text)
@@ -359,6 +361,17 @@ def _has_honorific(text: str, mention) -> bool:
         return False  # a name glued to the previous word is not preceded by a title
     previous = before.rsplit(None, 1)[-1] if before.split() else ""
     return previous[:1].isupper() and previous.lower().rstrip(".") in honorifics
+
+
+def _before_person_noun(text: str, mention) -> bool:
+    """ "Mustafa Kemal Ataturk's death": a possessive mention before a noun only people have (a
+    known place is never so made a person: "Azerbaijan's death toll")."""
+    if _key(_POSSESSIVE.sub("", mention.text)) in _places():
+        return False
+    match = _POSSESSIVE_NOUN.match(text, mention.end) or (
+        _POSSESSIVE.search(mention.text) and _NEXT_WORD.match(text, mention.end)
+    )
+    return bool(match) and match.group("noun").lower() in _words("person_nouns.txt")
 
 
 def _merge(groups: dict[str, _Group]) -> list[_Group]:
