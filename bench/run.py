@@ -73,7 +73,35 @@ def timex_reference(documents: list) -> dict:
     }
 
 
-def run(n: int, annotate_n: int | None, workers: int, pipeline: str, timex_n: int = 0) -> dict:
+def ner_speed(documents: list, pipeline: str) -> dict:
+    """The NER pipeline alone on one core (``nlp.pipe``, batch 32), against spaCy's tokenizer alone
+    on the same texts in the same run; words are whitespace-split words, per CPU-second."""
+    import spacy
+
+    from newsdossier.evaluate.ner import load_ner_pipeline
+
+    texts = [d.text for d in documents]
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_ner_pipeline(pipeline)
+    tokenizer = spacy.blank("en").tokenizer
+
+    def cpu_timed(fn: Callable[[], object]) -> float:
+        started = time.process_time()
+        fn()
+        return time.process_time() - started
+
+    tokenize_s = cpu_timed(lambda: [tokenizer(t) for t in texts])
+    ner_s = cpu_timed(lambda: list(nlp.pipe(texts, batch_size=32)))
+    return {
+        "articles": len(texts),
+        "words": words,
+        "ner_words_per_cpu_s": round(words / ner_s, 1),
+        "tokenizer_words_per_cpu_s": round(words / tokenize_s, 1),
+        "ratio_to_tokenizer": round(tokenize_s / ner_s, 4),
+    }
+
+
+def run(n: int, annotate_n: int | None, workers: int, pipeline: str, timex_n: int = 0, ner_n: int = 0) -> dict:
     from newsdossier.build import _clean, _run_batches
     from newsdossier.ingest import read_inputs
 
@@ -118,6 +146,8 @@ def run(n: int, annotate_n: int | None, workers: int, pipeline: str, timex_n: in
     _, seconds = _timed(lambda: link(annotated, []))
     record("link", seconds, len(annotated), sub_mb)
 
+    if ner_n:
+        stages["ner_one_core"] = ner_speed(documents[:ner_n], pipeline)
     if timex_n:
         stages["timex_vs_heideltime"] = timex_reference(documents[:timex_n])
 
@@ -147,8 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes for the annotate stage")
     parser.add_argument("--pipeline", default="default")
     parser.add_argument("--timex-n", type=int, default=1000, help="articles for the tagger-vs-HeidelTime stage (0 = skip)")
+    parser.add_argument("--ner-n", type=int, default=1000, help="articles for the NER-alone stage on one core (0 = skip)")
     args = parser.parse_args(argv)
-    result = run(args.n, args.annotate_n, args.workers, args.pipeline, args.timex_n)
+    result = run(args.n, args.annotate_n, args.workers, args.pipeline, args.timex_n, args.ner_n)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / "pipeline.json"
     out.write_text(json.dumps(result, indent=2) + "\n")

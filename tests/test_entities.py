@@ -271,3 +271,18 @@ def test_resolve_possessive_before_a_persons_noun_makes_a_person():
     assert (entity.name, entity.type) == ("Kemal Ataturk", "PERSON")
     b = _annotated("b", "Azerbaijan's death toll rose.", [("Azerbaijan", "GPE")])
     assert [e.type for e in resolve_entities([b])] == ["LOC"]
+
+
+def test_resolve_mends_a_cut_after_of_and_types_by_head_nouns():
+    text = "Azeri Ministry of Foreign Affairs said so at the Spoils Museum by the Zangezur Corridor."
+    a = _annotated(text=text, doc_id="a", mentions=[("Azeri Ministry of", "PERSON"), ("Spoils Museum", "PERSON"), ("Zangezur Corridor", "PERSON")])
+    assert _names(resolve_entities([a])) == {
+        "Azeri Ministry of Foreign Affairs": ("ORG", 1),
+        "Spoils Museum": ("ORG", 1),
+        "Zangezur Corridor": ("LOC", 1),
+    }
+
+
+def test_resolve_drops_pluralised_acronyms():
+    a = _annotated("a", "UCAVs hit NATO targets.", [("UCAVs", "ORG"), ("NATO", "ORG")])
+    assert _names(resolve_entities([a])) == {"NATO": ("ORG", 1)}

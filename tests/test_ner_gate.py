@@ -17,7 +17,11 @@ from newsdossier.training.recipe import gum_docs, uner_docs
 pytestmark = pytest.mark.gate
 
 FLOORS = {k: v for k, v in json.loads((Path(__file__).parent / "floors" / "ner.json").read_text("utf-8")).items() if not k.startswith("_")}
-HELD_OUT = {"uner_ewt_test": lambda data: uner_docs(data, "test"), "gum_open_test": lambda data: gum_docs(data, "test")}
+HELD_OUT = {
+    "uner_ewt_test": lambda data: uner_docs(data, "test"),
+    "gum_open_test": lambda data: gum_docs(data, "test"),
+    "gum_news_test": lambda data: [d for d in gum_docs(data, "test") if d.genre == "news"],
+}
 
 
 @pytest.fixture(scope="module")

@@ -54,9 +54,9 @@ ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 # an honorific is stronger evidence than one decision of the small statistical tagger, so it
 # outweighs one contrary tag; set by reading the sample corpus' mistyped titled names.
 HONORIFIC_VOTES = 2
-# Extra ORG votes for a name with an organisation's head noun ("Border Services Command"): as
-# strong as an honorific is for a person.
-ORG_HEAD_VOTES = 2
+# Extra votes for a name with an organisation's or a place's head noun ("Border Services
+# Command", "Zangezur Corridor"): as strong as an honorific is for a person.
+HEAD_NOUN_VOTES = 2
 
 # How many times as often one full name must be named as any other with its surname for a bare
 # surname no full name of its own document settles to join it ("Aliyev": Ilham over Heydar).
@@ -85,6 +85,8 @@ _GLUED = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z])")  # "PresidentIlham" → "Pres
 # (The name is a lookahead, so "First Lady Mehriban Aliyeva" is tried at "First" and at "Lady".)
 _CUED_NAME = re.compile(r"\b(?P<cue>[A-Za-z]+\.?) (?=(?P<name>[A-Z][\w'’-]*[a-z][\w'’-]*(?: [A-Z][\w'’-]*[a-z][\w'’-]*){0,3}))")
 _NON_WORD = re.compile(r"[^\w\s]")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "UCAVs", "NGOs": a common noun, not a name
+_CAPITALISED_RUN = re.compile(r" [A-Z][\w'’-]*(?: (?:and |of |for |the )?[A-Z][\w'’-]*)*")
 _POSSESSIVE_NOUN = re.compile(r"['’]s? (?P<noun>[a-z]+)")  # right after a mention: "'s death"
 _NEXT_WORD = re.compile(r" (?P<noun>[a-z]+)")  # after a mention that ends in its possessive
 _SPACES = re.compile(r"\s+")
@@ -228,8 +230,8 @@ def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
     raw = [
         (a.doc, m, _has_honorific(a.doc.text, m) or _before_person_noun(a.doc.text, m))
         for a in annotated
-        for m in (*(_trim_event_ordinal(a.doc.text, m) for m in a.mentions), *cued_person_mentions(a.doc.text, a.mentions))
-        if TYPES.get(m.label) and not _is_demonym(m.text)
+        for m in (*(_repair(a.doc.text, m) for m in a.mentions), *cued_person_mentions(a.doc.text, a.mentions))
+        if TYPES.get(m.label) and not _is_demonym(m.text) and not _PLURAL_ACRONYM.fullmatch(m.text)
     ]
     # Pass 1: names as labelled (an honorific makes a mention a person's). Pass 2: a mention the
     # tagger typed differently still loses its title (or "city") when what remains is a name
@@ -276,8 +278,10 @@ def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
         if titled:
             group.votes["PERSON"] += HONORIFIC_VOTES
             group.titled += 1
-        if label != "PERSON" and _org_headed(form.text):
-            group.votes["ORG"] += ORG_HEAD_VOTES
+        if not titled:
+            head = _head_type(form.text)
+            if head is not None:
+                group.votes[head] += HEAD_NOUN_VOTES
         group.mentions.append(MentionRef(doc.id, form.start, form.end))
     for a in annotated:
         cleaned = clean_name(a.doc.outlet, 0, "ORG") if a.doc.outlet else None
@@ -289,6 +293,22 @@ def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
     merged = _merge(groups)
     entities = [_entity(g) for g in merged]
     return sorted(entities, key=lambda e: (-len(e.mentions) - len(e.outlet_of), e.name, e.type))
+
+
+def _repair(text: str, mention: Mention) -> Mention:
+    """A tagged span mended where the tagger's cut is plainly wrong (see the two functions below)."""
+    return _trim_event_ordinal(text, _extend_after_of(text, mention))
+
+
+def _extend_after_of(text: str, mention: Mention) -> Mention:
+    """ "Azeri Ministry of" before "Foreign Affairs": a name cut after "of" runs on through the
+    capitalised words that follow it."""
+    if not mention.text.endswith(" of"):
+        return mention
+    run = _CAPITALISED_RUN.match(text, mention.end)
+    if run is None:
+        return mention
+    return Mention(mention.start, run.end(), text[mention.start : run.end()], mention.label)
 
 
 def _trim_event_ordinal(text: str, mention: Mention) -> Mention:
@@ -318,11 +338,18 @@ def _trailing_person(form: NameForm, people: set[str]) -> NameForm | None:
     return None
 
 
-def _org_headed(name: str) -> bool:
-    """ "Border Services Command", "Ministry of Defence": an organisation's head noun ends or starts it."""
+def _head_type(name: str) -> str | None:
+    """ORG for "Border Services Command" or "Azeri Ministry of Defence" (an organisation's head noun
+    ends it or comes before "of"), LOC for "Zangezur Corridor"; None when the name has no such head."""
     words = name.lower().split(" ")
+    if len(words) < 2:
+        return None
     org_words = _words("org_words.txt")
-    return len(words) >= 2 and (words[-1] in org_words or (words[0] in org_words and words[1] == "of"))
+    if words[-1] in org_words or any(w in org_words and nxt == "of" for w, nxt in zip(words, words[1:])):
+        return "ORG"
+    if words[-1] in _words("place_heads.txt"):
+        return "LOC"
+    return None
 
 
 def cued_person_mentions(text: str, mentions: Sequence[Mention]) -> list[Mention]:
