@@ -179,7 +179,7 @@ def silver_labels(data: Path, work: Path, seed: int = SEED, epochs: int = TEACHE
         train = [*uner_docs(data, "train"), *gum_docs(data, "train")]
         dev = [*uner_docs(data, "dev"), *gum_docs(data, "dev")]
         scores = train_teacher(train, dev, folder, epochs=epochs, seed=seed, max_minutes=max_minutes)
-        (folder / "dev_scores.json").write_text(json.dumps(scores), "utf-8")
+        (folder / "dev_scores.json").write_text(json.dumps({**scores, "epochs": epochs}), "utf-8")
     teacher = Teacher(folder)
     docs = drop_overlap(silver_docs(data), heldout_docs(data))
     labelled = [GoldDoc(d.id, d.words, d.sent_starts, spans, "silver") for d, spans in zip(docs, teacher.tag(docs), strict=True)]
@@ -258,6 +258,7 @@ def package(
     silver: bool = False,
     vectors: bool = False,
     out: Path = MODEL_DIR,
+    teacher: dict | None = None,
 ) -> Path:
     """Copy the best model to ``out`` (the package by default) with its licence, attribution, meta and (optionally) place rules."""
     import spacy
@@ -297,7 +298,7 @@ def package(
         "gum_genres": list(GUM_OPEN_GENRES),
         "augment": augment,
         "silver": silver,
-        "teacher_epochs": TEACHER_EPOCHS if silver else None,
+        "teacher": teacher if silver else None,
         "static_vectors": "all-MiniLM-L6-v2 distilled, keyed by LOWER" if vectors else None,
         "gazetteer": GAZETTEER_SOURCE if gazetteer else None,
         "held_out": heldout_scores(nlp, data),
@@ -305,6 +306,12 @@ def package(
     nlp.to_disk(out)
     (out / "LICENSE").write_text(ATTRIBUTION, "utf-8")
     return out
+
+
+def _teacher_record(work: Path) -> dict | None:
+    """The teacher's training record (dev scores, epochs when recorded), for the student's meta."""
+    path = work / "teacher" / "dev_scores.json"
+    return json.loads(path.read_text("utf-8")) if path.is_file() else None
 
 
 def heldout_scores(nlp, data: Path) -> dict[str, dict[str, float]]:
@@ -330,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gazetteer", action=argparse.BooleanOptionalAction, default=USE_GAZETTEER, help="add the GeoNames place ruler")
     parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=AUGMENT, help="add a name-swapped copy of the training data")
     parser.add_argument("--silver", action=argparse.BooleanOptionalAction, default=SILVER, help="add teacher-labelled silver text (needs the train extra)")
+    parser.add_argument("--teacher-epochs", type=int, default=TEACHER_EPOCHS, help="epochs of the MiniLM teacher, when WORK/teacher holds none yet")
     parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=VECTORS, help="static vectors distilled from MiniLM (needs the train extra)")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the packaged model goes (default: the shipped model folder)")
     parser.add_argument("--package-only", action="store_true", help="package WORK/output/model-best again without training")
@@ -341,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         pass
     places = write_place_list(PLACE_LIST, [*uner_docs(args.data, "train"), *gum_docs(args.data, "train")])
     log.info("place list: %d names -> %s", places, PLACE_LIST)
-    silver = silver_labels(args.data, args.work, args.seed) if args.silver and not args.package_only else []
+    silver = silver_labels(args.data, args.work, args.seed, args.teacher_epochs) if args.silver and not args.package_only else []
     counts = build_corpora(args.data, args.work, args.augment, args.seed, silver)
     vectors = None
     if args.vectors and not args.package_only:
@@ -358,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = float(timing.read_text()) if timing.is_file() else 0.0
     target = package(
         best, args.data, counts, seconds, args.seed, args.max_steps,
-        gazetteer=args.gazetteer, augment=args.augment, silver=args.silver, vectors=args.vectors, out=args.out,
+        gazetteer=args.gazetteer, augment=args.augment, silver=args.silver, vectors=args.vectors, out=args.out, teacher=_teacher_record(args.work),
     )  # fmt: skip
     log.info("shipped %s: %s", target, json.dumps(json.loads((target / "meta.json").read_text())["newsdossier"]["held_out"]))
     return 0
