@@ -82,6 +82,10 @@ def test_find_quotes_cue_ending_previous_paragraph(nlp):
         "“",
         "” said ” told “ according to",
         "said said said",
+        # a capitalised word is no cue, an infinitive has no speaker, a nationality is no speaker
+        "The talks are mediated by Russia, the United States, and the European Union.",
+        "Azerbaijan, determined to maintain its success in the war, continued its attempts at peace.",
+        "From the first moments of the war, Turkish state officials declared their support.",
     ],
 )
 def test_find_quotes_nothing_to_report(nlp, text):

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from newsdossier.model import Annotated, Entity, Mention, MentionRef
 
-__all__ = ["NameForm", "clean_name", "cued_person_mentions", "fold", "resolve_entities"]
+__all__ = ["NameForm", "clean_name", "cued_person_mentions", "fold", "is_demonym", "resolve_entities"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "entities"
 
@@ -231,7 +231,7 @@ def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
         (a.doc, m, _has_honorific(a.doc.text, m) or _before_person_noun(a.doc.text, m))
         for a in annotated
         for m in (*(_repair(a.doc.text, m) for m in a.mentions), *cued_person_mentions(a.doc.text, a.mentions))
-        if TYPES.get(m.label) and not _is_demonym(m.text) and not _PLURAL_ACRONYM.fullmatch(m.text)
+        if TYPES.get(m.label) and not is_demonym(m.text) and not _PLURAL_ACRONYM.fullmatch(m.text)
     ]
     # Pass 1: names as labelled (an honorific makes a mention a person's). Pass 2: a mention the
     # tagger typed differently still loses its title (or "city") when what remains is a name
@@ -320,7 +320,7 @@ def _trim_event_ordinal(text: str, mention: Mention) -> Mention:
     return mention
 
 
-def _is_demonym(text: str) -> bool:
+def is_demonym(text: str) -> bool:
     """ "Azerbaijani", "Armenians", "Azeri": a nationality, which is none of PERSON, ORG and LOC."""
     word = fold(text)
     demonyms = _words("demonyms.txt")

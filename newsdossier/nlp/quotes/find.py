@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsdossier.link.entities import is_demonym
 from newsdossier.nlp.quotes.lexicon import CueLexicon, load
 from newsdossier.nlp.quotes.marks import Quoted, find_quoted
 
@@ -32,6 +33,9 @@ MAX_SPEAKER_TOKENS = 7
 # ministry's spokesman added").
 MAX_LEAD_GAP = 8
 MAX_TRAIL_GAP = MAX_SPEAKER_TOKENS + 2
+# Words before "to" that keep the subject the speaker of the infinitive cue ("went on to explain").
+ASPECT_BEFORE_TO = frozenset({"on", "continue", "continues", "continued", "began", "begins", "proceeded", "goes", "go", "decided", "chose", "rose", "stood", "came"})
+
 # A quotation with no cue and no previous speaker is kept only from this many words: shorter ones
 # are titles, slogans and scare quotes ("Victory Day", "smart city").
 MIN_UNATTRIBUTED_WORDS = 8
@@ -105,7 +109,14 @@ class _Finder:
         w = self.lower[i]
         if i in self.used_cues or not (w in self.lex.strong or (not strong_only and w in self.lex.weak)):
             return False
-        return not (i > 0 and self.lower[i - 1] in self.lex.passive)
+        # "the United States", "Secretary of State": capitalised, these are nouns (headline verbs,
+        # "Graham Says", stay cues).
+        if w in ("state", "states", "tweet", "tweets") and self.doc[i].text[:1].isupper() and not self.doc[i].is_sent_start:
+            return False
+        if i > 0 and self.lower[i - 1] in self.lex.passive:  # "was told"
+            return False
+        # "determined to maintain": an infinitive has no speaker of its own ("went on to explain" has)
+        return not (i > 1 and self.lower[i - 1] == "to" and self.lower[i - 2] not in ASPECT_BEFORE_TO)
 
     def phrase_cue(self, i: int) -> tuple[int, int] | None:
         for words in self.lex.phrases:
@@ -130,6 +141,9 @@ class _Finder:
             j -= 1
         start = j + 1
         start = self._trim_left(start, end)
+        # A nationality adjective alone ("Turkish state officials") is no speaker; its plural is ("Americans say").
+        if end - start == 1 and is_demonym(self.doc[start].text) and not self.lower[start].endswith("s"):
+            return None
         return (start, end) if start < end else None
 
     def speaker_right(self, k: int, hi: int) -> tuple[int, int] | None:
