@@ -113,3 +113,8 @@ def test_find_quotes_hostile_text_keeps_offsets(nlp):
 )
 def test_find_quoted_pairs_marks(text, quoted):
     assert [text[q.start : q.end] for q in find_quoted(text)] == quoted
+
+
+def test_find_quotes_weak_cue_before_an_infinitive_reports_nothing(nlp):
+    text = "After the liberation of Shusha on November 8, 2020, Armenia agreed to surrender."
+    assert _quotes(nlp, text) == []

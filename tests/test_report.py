@@ -362,3 +362,23 @@ def test_report_entity_mentions_are_numbered_per_document() -> None:
     assert re.findall(r">(\d)</a>", groups[0]) == ["1", "2"] and 'href="#eve-0-2"' in groups[0]
     assert 'title="Shusha"' in groups[1]
     assert "missing" in groups[2] and "<a class=\"ev\"" not in groups[2]  # unknown document: no link
+
+
+def test_report_quote_caption_reads_in_cue_order():
+    from newsdossier.report.quotes import render_quotes
+
+    quotes = (
+        Quote("Reuters", TEXT[SENT2:-20], "according to", "a", SENT2, len(TEXT) - 20),
+        Quote("the ministry", TEXT[SENT2:-20], "said", "a", SENT2, len(TEXT) - 20),
+    )
+    page = render_quotes(Dossier(documents=(A,), quotes=quotes))
+    captions = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<figcaption>(.*?)</figcaption>", page)]
+    assert captions == ["— according to Reuters", "— the ministry said"]
+
+
+def test_report_entity_outlet_of_links_the_documents():
+    from newsdossier.report.entities import render_entities
+
+    outlet = Entity("Outlet A", "ORG", (), (), outlet_of=("a",))
+    page = render_entities(Dossier(documents=(A,), entities=(outlet,)))
+    assert "outlet of" in page and 'href="#doc-1"' in page

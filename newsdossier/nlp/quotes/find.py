@@ -321,7 +321,9 @@ class _Finder:
         """``…, X said.`` / ``…, said X.`` (the cue and speaker close the sentence)."""
         spk_left = self.speaker_left(k, lo)
         if spk_left is not None and spk_left[0] > lo and self.lower[spk_left[0] - 1] == ",":
-            if self._tail_ok(k + 1, end):
+            # "…, Armenia agreed to surrender": after a weak cue, "to" opens an infinitive, not a listener.
+            to_verb = k + 1 < end and self.lower[k + 1] == "to" and self.lower[k] not in self.lex.strong
+            if self._tail_ok(k + 1, end) and not to_verb:
                 return self.make_tokens(lo, spk_left[0] - 1, _Who(spk_left, (k, k + 1)))
         if k > lo and self.lower[k - 1] == ",":
             spk = self.speaker_right(k + 1, end)
