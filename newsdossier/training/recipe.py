@@ -169,10 +169,13 @@ def heldout_docs(data: Path) -> list[GoldDoc]:
     return [*uner_docs(data, "dev"), *gum_docs(data, "dev"), *uner_docs(data, "test"), *gum_docs(data, "test")]
 
 
-def silver_labels(data: Path, work: Path, seed: int = SEED, epochs: int = TEACHER_EPOCHS, max_minutes: float = 60.0) -> list[GoldDoc]:
-    """Train the MiniLM teacher on the gold train split (unless ``work/teacher`` holds one) and label the silver text."""
+def silver_labels(
+    data: Path, work: Path, seed: int = SEED, epochs: int = TEACHER_EPOCHS, max_minutes: float = 60.0, extra_teachers: Sequence[Path] = ()
+) -> list[GoldDoc]:
+    """Train the MiniLM teacher on the gold train split (unless ``work/teacher`` holds one) and label
+    the silver text with it — averaged with ``extra_teachers`` (other trained teacher folders) if given."""
     from newsdossier.training.silver import drop_overlap, silver_docs
-    from newsdossier.training.teacher import Teacher, train_teacher
+    from newsdossier.training.teacher import Teacher, tag_ensemble, train_teacher
 
     folder = work / "teacher"
     if not (folder / "teacher.pt").is_file():
@@ -180,9 +183,10 @@ def silver_labels(data: Path, work: Path, seed: int = SEED, epochs: int = TEACHE
         dev = [*uner_docs(data, "dev"), *gum_docs(data, "dev")]
         scores = train_teacher(train, dev, folder, epochs=epochs, seed=seed, max_minutes=max_minutes)
         (folder / "dev_scores.json").write_text(json.dumps({**scores, "epochs": epochs}), "utf-8")
-    teacher = Teacher(folder)
+    teachers = [Teacher(path) for path in (folder, *extra_teachers)]
     docs = drop_overlap(silver_docs(data), heldout_docs(data))
-    labelled = [GoldDoc(d.id, d.words, d.sent_starts, spans, "silver") for d, spans in zip(docs, teacher.tag(docs), strict=True)]
+    labels = tag_ensemble(teachers, docs)
+    labelled = [GoldDoc(d.id, d.words, d.sent_starts, spans, "silver") for d, spans in zip(docs, labels, strict=True)]
     to_docbin(labelled, work / "silver.spacy")
     return labelled
 
@@ -308,10 +312,13 @@ def package(
     return out
 
 
-def _teacher_record(work: Path) -> dict | None:
-    """The teacher's training record (dev scores, epochs when recorded), for the student's meta."""
-    path = work / "teacher" / "dev_scores.json"
-    return json.loads(path.read_text("utf-8")) if path.is_file() else None
+def _teacher_record(work: Path, extra: Sequence[Path] = ()) -> dict | None:
+    """The teacher's training record (dev scores, epochs when recorded), for the student's meta;
+    with extra teachers, each one's record under ``ensemble``."""
+    records = [json.loads(p.read_text("utf-8")) if p.is_file() else {} for p in (f / "dev_scores.json" for f in (work / "teacher", *extra))]
+    if not records[0] and not extra:
+        return None
+    return records[0] if not extra else {**records[0], "ensemble": records}
 
 
 def heldout_scores(nlp, data: Path) -> dict[str, dict[str, float]]:
@@ -338,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--augment", action=argparse.BooleanOptionalAction, default=AUGMENT, help="add a name-swapped copy of the training data")
     parser.add_argument("--silver", action=argparse.BooleanOptionalAction, default=SILVER, help="add teacher-labelled silver text (needs the train extra)")
     parser.add_argument("--teacher-epochs", type=int, default=TEACHER_EPOCHS, help="epochs of the MiniLM teacher, when WORK/teacher holds none yet")
+    parser.add_argument("--extra-teacher", type=Path, action="append", default=[], help="another trained teacher folder whose probabilities are averaged in for the silver labels (repeatable)")
     parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=VECTORS, help="static vectors distilled from MiniLM (needs the train extra)")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the packaged model goes (default: the shipped model folder)")
     parser.add_argument("--package-only", action="store_true", help="package WORK/output/model-best again without training")
@@ -349,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         pass
     places = write_place_list(PLACE_LIST, [*uner_docs(args.data, "train"), *gum_docs(args.data, "train")])
     log.info("place list: %d names -> %s", places, PLACE_LIST)
-    silver = silver_labels(args.data, args.work, args.seed, args.teacher_epochs) if args.silver and not args.package_only else []
+    silver = silver_labels(args.data, args.work, args.seed, args.teacher_epochs, extra_teachers=args.extra_teacher) if args.silver and not args.package_only else []
     counts = build_corpora(args.data, args.work, args.augment, args.seed, silver)
     vectors = None
     if args.vectors and not args.package_only:
@@ -366,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = float(timing.read_text()) if timing.is_file() else 0.0
     target = package(
         best, args.data, counts, seconds, args.seed, args.max_steps,
-        gazetteer=args.gazetteer, augment=args.augment, silver=args.silver, vectors=args.vectors, out=args.out, teacher=_teacher_record(args.work),
+        gazetteer=args.gazetteer, augment=args.augment, silver=args.silver, vectors=args.vectors, out=args.out, teacher=_teacher_record(args.work, args.extra_teacher),
     )  # fmt: skip
     log.info("shipped %s: %s", target, json.dumps(json.loads((target / "meta.json").read_text())["newsdossier"]["held_out"]))
     return 0

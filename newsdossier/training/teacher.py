@@ -136,31 +136,39 @@ class Teacher:
 
     def tag(self, docs: Sequence[GoldDoc], batch_size: int = 32) -> list[list[tuple[int, int, str]]]:
         """Entity spans ``(start, end, label)`` per document (word indices)."""
-        import torch
-
-        self.model.eval()
-        tags: list[list[str]] = [["O"] * len(d.words) for d in docs]
-        group_list = sorted(windows(docs), key=lambda w: w.end - w.start)
-        with torch.inference_mode():
-            for i in range(0, len(group_list), batch_size):
-                group = group_list[i : i + batch_size]
-                enc, cases, _, _, firsts = self.batch(docs, group, with_labels=False)
-                scores = self.model(enc["input_ids"], enc["attention_mask"], cases).log_softmax(-1)
-                for row, w in enumerate(group):
-                    cols = [col for col in firsts[row] if col >= 0]
-                    path = viterbi(scores[row, cols].tolist())
-                    k = 0
-                    for offset, col in enumerate(firsts[row]):
-                        if col >= 0:
-                            tags[w.doc][w.start + offset] = TAGS[path[k]]
-                            k += 1
-        return [spans_from_tags(t) for t in tags]
+        return tag_ensemble([self], docs, batch_size)
 
     def save(self, path: Path) -> None:
         import torch
 
         path.mkdir(parents=True, exist_ok=True)
         torch.save(self.model.state_dict(), path / "teacher.pt")
+
+
+def tag_ensemble(teachers: Sequence[Teacher], docs: Sequence[GoldDoc], batch_size: int = 32) -> list[list[tuple[int, int, str]]]:
+    """Entity spans per document from the teachers' mean per-word tag probabilities, Viterbi-decoded
+    (one teacher: its own decision). All teachers share the MiniLM tokenizer."""
+    import torch
+
+    for teacher in teachers:
+        teacher.model.eval()
+    tags: list[list[str]] = [["O"] * len(d.words) for d in docs]
+    group_list = sorted(windows(docs), key=lambda w: w.end - w.start)
+    with torch.inference_mode():
+        for i in range(0, len(group_list), batch_size):
+            group = group_list[i : i + batch_size]
+            enc, cases, _, _, firsts = teachers[0].batch(docs, group, with_labels=False)
+            probs = sum(t.model(enc["input_ids"], enc["attention_mask"], cases).softmax(-1) for t in teachers) / len(teachers)
+            scores = probs.clamp_min(1e-9).log()
+            for row, w in enumerate(group):
+                cols = [col for col in firsts[row] if col >= 0]
+                path = viterbi(scores[row, cols].tolist())
+                k = 0
+                for offset, col in enumerate(firsts[row]):
+                    if col >= 0:
+                        tags[w.doc][w.start + offset] = TAGS[path[k]]
+                        k += 1
+    return [spans_from_tags(t) for t in tags]
 
 
 def _allowed(previous: str, current: str) -> bool:
