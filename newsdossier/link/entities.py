@@ -40,10 +40,6 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "entities"
 
 # Mention labels → entity types (GPE and FAC are places).
 TYPES = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
-# Suffix of the label of a name cut out of an event's name ("ORG/event"): typed like the label,
-# but casting no type vote.
-EVENT_PART = "/event"
-TYPES.update({label + EVENT_PART: kind for label, kind in list(TYPES.items())})
 # Ties in the type vote go to the earlier type: a name tagged once PERSON and once ORG is more
 # often a person the tagger half-missed than an organisation.
 TYPE_ORDER = ("PERSON", "ORG", "LOC")
@@ -227,18 +223,19 @@ class _Group:
 
 def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
     """All documents' mentions resolved into entities, most-mentioned first; outlets are organisations."""
+    # (document, mention, written with a person cue, whether its tag is a vote for its type)
     raw = [
-        (a.doc, m, _has_honorific(a.doc.text, m) or _before_person_noun(a.doc.text, m))
+        (a.doc, m, _has_honorific(a.doc.text, m) or _before_person_noun(a.doc.text, m), votes)
         for a in annotated
-        for m in (*(_repair(a.doc.text, m) for m in a.mentions), *cued_person_mentions(a.doc.text, a.mentions))
+        for m, votes in (*(_repair(a.doc.text, m) for m in a.mentions), *((m, True) for m in cued_person_mentions(a.doc.text, a.mentions)))
         if TYPES.get(m.label) and not is_demonym(m.text) and not _PLURAL_ACRONYM.fullmatch(m.text)
     ]
     # Pass 1: names as labelled (an honorific makes a mention a person's). Pass 2: a mention the
     # tagger typed differently still loses its title (or "city") when what remains is a name
     # already known with that type, and one that ends in a known person's full name ("Republic
     # of Azerbaijan Ilham Aliyev", a cut the tagger got wrong) becomes that person's mention.
-    labels = ["PERSON" if titled else TYPES[m.label] for _, m, titled in raw]
-    first = [clean_name(m.text, m.start, label) for (_, m, _), label in zip(raw, labels, strict=True)]
+    labels = ["PERSON" if titled else TYPES[m.label] for _, m, titled, _ in raw]
+    first = [clean_name(m.text, m.start, label) for (_, m, _, _), label in zip(raw, labels, strict=True)]
     known: dict[str, set[str]] = defaultdict(set)
     for label, form in zip(labels, first, strict=True):
         if form:
@@ -249,13 +246,16 @@ def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
             full_by_last[key.rsplit(" ", 1)[1]].add(key)
     # Where each document names a person in full: a bare surname there means the latest one before it.
     named_in_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for (doc, _, _), label, form in zip(raw, labels, first, strict=True):
+    for (doc, _, _, _), label, form in zip(raw, labels, first, strict=True):
         if form and label == "PERSON" and " " in form.key:
             named_in_doc[doc.id].append((form.start, form.key))
     groups: dict[str, _Group] = {}
-    for (doc, m, titled), label, form in zip(raw, labels, first, strict=True):
-        # A name cut out of an event's ("Second Karabakh War") casts no vote: its tag was the event's.
-        vote = None if m.label.endswith(EVENT_PART) else TYPES[m.label]
+
+    def group_of(key: str) -> _Group:
+        return groups.setdefault(key, _Group(key, place=key in _places()))
+
+    for (doc, m, titled, votes), label, form in zip(raw, labels, first, strict=True):
+        vote = TYPES[m.label] if votes else None
         for other in ("PERSON", "LOC"):
             if other != label:
                 alt = clean_name(m.text, m.start, other)
@@ -271,22 +271,20 @@ def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
             before = [(start, key) for start, key in named_in_doc[doc.id] if start < form.start and key.endswith(" " + form.key)]
             if before:
                 form = NameForm(form.text, form.start, form.end, max(before)[1])
-        group = groups.setdefault(form.key, _Group(form.key, place=form.key in _places()))
+        group = group_of(form.key)
         group.forms[form.text] += 1
         if vote is not None:
             group.votes[vote] += 1
         if titled:
             group.votes["PERSON"] += HONORIFIC_VOTES
             group.titled += 1
-        if not titled:
-            head = _head_type(form.text)
-            if head is not None:
-                group.votes[head] += HEAD_NOUN_VOTES
+        elif (head := _head_type(form.text)) is not None:
+            group.votes[head] += HEAD_NOUN_VOTES
         group.mentions.append(MentionRef(doc.id, form.start, form.end))
     for a in annotated:
         cleaned = clean_name(a.doc.outlet, 0, "ORG") if a.doc.outlet else None
         if cleaned is not None:
-            group = groups.setdefault(cleaned.key, _Group(cleaned.key, place=cleaned.key in _places()))
+            group = group_of(cleaned.key)
             group.forms[cleaned.text] += 1
             group.votes["ORG"] += 1
             group.outlet_of.add(a.doc.id)
@@ -295,8 +293,10 @@ def resolve_entities(annotated: Sequence[Annotated]) -> list[Entity]:
     return sorted(entities, key=lambda e: (-len(e.mentions) - len(e.outlet_of), e.name, e.type))
 
 
-def _repair(text: str, mention: Mention) -> Mention:
-    """A tagged span mended where the tagger's cut is plainly wrong (see the two functions below)."""
+def _repair(text: str, mention: Mention) -> tuple[Mention, bool]:
+    """A tagged span mended where the tagger's cut is plainly wrong (see the two functions below),
+    and whether its tag still votes for its type: a name cut out of an event's ("Second Karabakh
+    War") casts no vote, since its tag was the event's."""
     return _trim_event_ordinal(text, _extend_after_of(text, mention))
 
 
@@ -311,13 +311,14 @@ def _extend_after_of(text: str, mention: Mention) -> Mention:
     return Mention(mention.start, run.end(), text[mention.start : run.end()], mention.label)
 
 
-def _trim_event_ordinal(text: str, mention: Mention) -> Mention:
-    """ "Second Karabakh" before "War": the ordinal belongs to the event's name, not the place's."""
+def _trim_event_ordinal(text: str, mention: Mention) -> tuple[Mention, bool]:
+    """ "Second Karabakh" before "War": the ordinal belongs to the event's name, not the place's
+    (the mention is cut, and ``False``: its tag votes for nothing)."""
     head, sep, rest = mention.text.partition(" ")
     if sep and head.lower() in ORDINALS and _EVENT_AFTER.match(text, mention.end):
         cut = len(head) + len(sep)
-        return Mention(mention.start + cut, mention.end, rest, mention.label + EVENT_PART)
-    return mention
+        return Mention(mention.start + cut, mention.end, rest, mention.label), False
+    return mention, True
 
 
 def is_demonym(text: str) -> bool:
