@@ -32,10 +32,11 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def _timed(fn: Callable[[], object]) -> tuple[object, float]:
-    started = time.perf_counter()
+def _timed(fn: Callable[[], object], clock: Callable[[], float] = time.perf_counter) -> tuple[object, float]:
+    """``fn()`` and the seconds it took on ``clock`` (wall time by default; ``time.process_time`` for CPU)."""
+    started = clock()
     result = fn()
-    return result, time.perf_counter() - started
+    return result, clock() - started
 
 
 def scan_limit(folder: Path) -> int:
@@ -86,13 +87,8 @@ def ner_speed(documents: list, pipeline: str) -> dict:
     nlp = load_ner_pipeline(pipeline)
     tokenizer = spacy.blank("en").tokenizer
 
-    def cpu_timed(fn: Callable[[], object]) -> float:
-        started = time.process_time()
-        fn()
-        return time.process_time() - started
-
-    tokenize_s = cpu_timed(lambda: [tokenizer(t) for t in texts])
-    ner_s = cpu_timed(lambda: list(nlp.pipe(texts, batch_size=32)))
+    _, tokenize_s = _timed(lambda: [tokenizer(t) for t in texts], time.process_time)
+    _, ner_s = _timed(lambda: list(nlp.pipe(texts, batch_size=32)), time.process_time)
     return {
         "articles": len(texts),
         "words": words,

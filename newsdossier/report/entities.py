@@ -36,14 +36,14 @@ def _entity(i: int, entity: Entity, refs: Refs) -> str:
             words = doc.text[m.start : m.end]
             label = f'<a class="ev" href="#{anchor("e", i, j)}" title="{esc(words)}">{label}</a>'
         by_doc.setdefault(m.doc, []).append(label)
-    in_order = sorted(by_doc.items(), key=lambda item: refs.number.get(item[0], len(refs.number) + 1))
+    in_order = sorted(by_doc.items(), key=lambda item: refs.order(item[0]))
     groups = "".join(
         f'<span class="mgroup">{refs.doc(d)} <span class="muted small">×{counts[d]}</span> {" ".join(links)}'
         f"{_more(counts[d])}</span>"
         for d, links in in_order
     )
     if entity.outlet_of:
-        sources = " ".join(refs.doc(d) for d in sorted(entity.outlet_of, key=lambda d: refs.number.get(d, len(refs.number) + 1)))
+        sources = " ".join(refs.doc(d) for d in sorted(entity.outlet_of, key=refs.order))
         groups += f'<span class="mgroup"><span class="muted small">outlet of</span> {sources}</span>'
     return (
         f"<tr><td><strong>{esc(entity.name)}</strong>{extras(entity, SHOWN_FIELDS)}</td>"

@@ -43,6 +43,10 @@ class Refs:
         self.docs = {doc.id: doc for doc in docs}
         self.with_text = {doc.id for doc in docs[:MAX_TEXTS]}
 
+    def order(self, doc_id: str) -> int:
+        """Sort key putting documents in citation order ([1], [2], …), unknown ids last."""
+        return self.number.get(doc_id, len(self.number) + 1)
+
     def doc_anchor(self, doc_id: str) -> str:
         return f"doc-{self.number[doc_id]}"
 
