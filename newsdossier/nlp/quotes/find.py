@@ -33,9 +33,6 @@ MAX_SPEAKER_TOKENS = 7
 # ministry's spokesman added").
 MAX_LEAD_GAP = 8
 MAX_TRAIL_GAP = MAX_SPEAKER_TOKENS + 2
-# Words before "to" that keep the subject the speaker of the infinitive cue ("went on to explain").
-ASPECT_BEFORE_TO = frozenset({"on", "continue", "continues", "continued", "began", "begins", "proceeded", "goes", "go", "decided", "chose", "rose", "stood", "came"})
-
 # A quotation with no cue and no previous speaker is kept only from this many words: shorter ones
 # are titles, slogans and scare quotes ("Victory Day", "smart city").
 MIN_UNATTRIBUTED_WORDS = 8
@@ -109,14 +106,13 @@ class _Finder:
         w = self.lower[i]
         if i in self.used_cues or not (w in self.lex.strong or (not strong_only and w in self.lex.weak)):
             return False
-        # "the United States", "Secretary of State": capitalised, these are nouns (headline verbs,
-        # "Graham Says", stay cues).
-        if w in ("state", "states", "tweet", "tweets") and self.doc[i].text[:1].isupper() and not self.doc[i].is_sent_start:
+        # "the United States", "Secretary of State": capitalised, these are nouns.
+        if w in self.lex.capitalised_nouns and self.doc[i].text[:1].isupper() and not self.doc[i].is_sent_start:
             return False
         if i > 0 and self.lower[i - 1] in self.lex.passive:  # "was told"
             return False
         # "determined to maintain": an infinitive has no speaker of its own ("went on to explain" has)
-        return not (i > 1 and self.lower[i - 1] == "to" and self.lower[i - 2] not in ASPECT_BEFORE_TO)
+        return not (i > 1 and self.lower[i - 1] == "to" and self.lower[i - 2] not in self.lex.aspect_before_to)
 
     def phrase_cue(self, i: int) -> tuple[int, int] | None:
         for words in self.lex.phrases:

@@ -20,6 +20,8 @@ class CueLexicon:
     pronouns: dict[str, str]
     between: frozenset[str]
     passive: frozenset[str]
+    aspect_before_to: frozenset[str]
+    capitalised_nouns: frozenset[str]
     stop: frozenset[str]
     not_speakers: frozenset[str]
     skip_openers: frozenset[str]
@@ -39,6 +41,8 @@ def load() -> CueLexicon:
         pronouns=dict(speaker["pronouns"]),
         between=frozenset(speaker["between"]),
         passive=frozenset(speaker["passive"]),
+        aspect_before_to=frozenset(speaker["aspect_before_to"]),
+        capitalised_nouns=frozenset(speaker["capitalised_nouns"]),
         stop=frozenset(speaker["stop"]),
         not_speakers=frozenset(speaker["not_speakers"]),
         skip_openers=frozenset(data["content"]["skip_openers"]),
